@@ -1,0 +1,1 @@
+"""Precinct: the information system of a Ministry of Internal Affairs."""

@@ -1,0 +1,3 @@
+from precinct.cli import main
+
+main()

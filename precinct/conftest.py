@@ -1,0 +1,89 @@
+"""Personas and helpers shared by every app's tests."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+
+from precinct.core.audit import Actor
+from precinct.core.models import Via
+from precinct.core.roles import Role
+from precinct.crimes import services as crime_services
+from precinct.crimes.models import Agency, Article, Status
+from precinct.organisation.models import Body, User
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture(autouse=True)
+def plain_static_files(settings):
+    """Tests find static files where they lie; the hashed manifest is only built for serving."""
+    settings.STORAGES = settings.STORAGES | {
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    }
+
+
+def make_user(username: str, role: str, reach: list[str]) -> User:
+    user = User.objects.create_user(username=username, password=PASSWORD, role=role)
+    user.reach.set(Body.objects.filter(code__in=reach))
+    return User.objects.get(pk=user.pk)
+
+
+@pytest.fixture
+def nasimi_officer(db) -> User:
+    """An officer of Baku's Nasimi district police department."""
+    return make_user("nasimi", Role.OFFICER, ["baku-nasimi"])
+
+
+@pytest.fixture
+def ganja_officer(db) -> User:
+    return make_user("ganja", Role.OFFICER, ["ganja"])
+
+
+@pytest.fixture
+def analyst(db) -> User:
+    """An analyst of the ministry: sees everything, changes nothing."""
+    return make_user("analyst", Role.ANALYST, ["mia"])
+
+
+@pytest.fixture
+def administrator(db) -> User:
+    user = make_user("admin", Role.ADMINISTRATOR, ["mia"])
+    user.is_staff = user.is_superuser = True
+    user.save()
+    return user
+
+
+@pytest.fixture
+def anonymous_client() -> Client:
+    return Client()
+
+
+def client_for(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def body(code: str) -> Body:
+    return Body.objects.get(code=code)
+
+
+def crime_values(**overrides) -> dict:
+    values = {
+        "body": body("baku-nasimi"),
+        "registered_on": datetime.date(2023, 3, 14),
+        "agency": Agency.POLICE,
+        "article": Article.objects.get(code="177.1"),
+        "place": "Nizami street",
+        "description": "A mobile phone stolen from a parked car.",
+        "damage": Decimal("850.00"),
+        "compensated": Decimal("0.00"),
+        "status": Status.INVESTIGATION,
+    }
+    return values | overrides
+
+
+def register(user: User, via: str = Via.CLI, **overrides):
+    return crime_services.register_crime(actor=Actor(user=user, via=via), values=crime_values(**overrides))

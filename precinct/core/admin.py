@@ -1,0 +1,44 @@
+"""The admin site writes through the audited service path like every other interface."""
+
+from django.contrib import admin
+
+from precinct.core import services
+from precinct.core.audit import Actor
+from precinct.core.models import AuditEntry
+
+
+class AuditedAdmin(admin.ModelAdmin):
+    """A ModelAdmin whose saves and deletes leave audit entries."""
+
+    def save_model(self, request, obj, form, change) -> None:
+        actor = Actor.from_request(request)
+        if change:
+            concrete = {field.name for field in obj._meta.concrete_fields}
+            services.update(
+                actor, obj, {name: getattr(obj, name) for name in form.changed_data if name in concrete}
+            )
+        else:
+            services.create(actor, obj)
+
+    def delete_model(self, request, obj) -> None:
+        services.delete(Actor.from_request(request), obj)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    list_display = ["at", "username", "via", "action", "model", "object_id", "object_repr"]
+    list_filter = ["via", "action", "model"]
+    search_fields = ["username", "object_id", "object_repr"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

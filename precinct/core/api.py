@@ -1,0 +1,80 @@
+"""The API's shared parts: viewsets over `visible_to`, service calls, and errors that name the field."""
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext_lazy as _
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from precinct.core.audit import Actor, record_read
+from precinct.core.models import Via
+from precinct.core.roles import CHANGE, can
+from precinct.organisation.models import Body
+
+
+def exception_handler(exc, context):
+    """Refusals from services (Django's ValidationError, PermissionDenied) become 400 and 403."""
+    if isinstance(exc, DjangoValidationError):
+        exc = ValidationError(
+            exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        )
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = PermissionDenied(str(exc) or None)
+    return drf_exception_handler(exc, context)
+
+
+class BodyField(serializers.SlugRelatedField):
+    """A territorial body by its code, among the bodies in the requesting user's reach."""
+
+    default_error_messages = {"does_not_exist": _("No territorial body “{value}” within your reach.")}
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(slug_field="code", **kwargs)
+
+    def get_queryset(self):
+        return Body.objects.visible_to(self.context["request"].user)
+
+
+class ScopedViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    """A model's records within the user's reach; writes go to the serializer's service calls."""
+
+    model = None
+    audit_reads = False
+
+    def get_queryset(self):
+        action = CHANGE if self.request.method not in ("GET", "HEAD", "OPTIONS") else "view"
+        return self.model.objects.visible_to(self.request.user, action)
+
+    def check_permissions(self, request) -> None:
+        super().check_permissions(request)
+        if request.method not in ("GET", "HEAD", "OPTIONS") and not can(
+            request.user, self.model.domain, CHANGE
+        ):
+            self.permission_denied(request, message=_("Your role does not allow changes here."))
+
+    def actor(self) -> Actor:
+        return Actor.from_request(self.request, via=Via.API)
+
+    def get_serializer_context(self):
+        return super().get_serializer_context() | {"actor": self.actor()}
+
+    def retrieve(self, request, *args, **kwargs):
+        instance = self.get_object()
+        if self.audit_reads:
+            record_read(self.actor(), instance)
+        return Response(self.get_serializer(instance).data)
+
+    def perform_destroy(self, instance) -> None:
+        self.destroy_service(actor=self.actor(), instance=instance)
+
+    def destroy_service(self, *, actor, instance) -> None:
+        raise PermissionDenied(_("These records cannot be deleted."))

@@ -1,0 +1,109 @@
+"""Writing audit entries: every change and every read of a personal record goes through here."""
+
+import datetime
+import decimal
+from dataclasses import dataclass
+
+from django.db import models
+
+from precinct.core.models import Action, AuditEntry, Via
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts and through which interface; services take one instead of a bare user."""
+
+    user: object
+    via: str
+    address: str | None = None
+
+    @classmethod
+    def from_request(cls, request, via: str = Via.WEB) -> "Actor":
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        address = forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR")
+        return cls(user=request.user, via=via, address=address or None)
+
+    @classmethod
+    def cli(cls, user) -> "Actor":
+        return cls(user=user, via=Via.CLI)
+
+
+def plain(value: object) -> object:
+    """A JSON-friendly form of a field value."""
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    if isinstance(value, models.Model):
+        return value.pk
+    return value
+
+
+def snapshot(instance: models.Model) -> dict[str, object]:
+    """The values of a record's own fields (foreign keys as ids), for the before/after of an entry."""
+    values: dict[str, object] = {}
+    for field in instance._meta.concrete_fields:
+        if field.name in {"created_at", "updated_at"}:
+            continue
+        values[field.name] = plain(getattr(instance, field.attname))
+    for field in instance._meta.many_to_many:
+        if instance.pk is not None:
+            values[field.name] = sorted(getattr(instance, field.name).values_list("pk", flat=True))
+    return values
+
+
+def entry(
+    actor: Actor,
+    action: str,
+    instance: models.Model,
+    before: dict | None = None,
+    after: dict | None = None,
+    note: str = "",
+) -> AuditEntry:
+    """An unsaved audit entry, for callers that write many at once."""
+    user = actor.user if getattr(actor.user, "is_authenticated", False) else None
+    return AuditEntry(
+        user=user,
+        username=getattr(user, "username", "") or "",
+        via=actor.via,
+        action=action,
+        model=instance._meta.label_lower,
+        object_id=str(instance.pk),
+        object_repr=str(instance)[:200],
+        before=before,
+        after=after,
+        address=actor.address,
+        note=note,
+    )
+
+
+def record(actor: Actor, action: str, instance: models.Model, before=None, after=None, note="") -> AuditEntry:
+    audit_entry = entry(actor, action, instance, before, after, note)
+    audit_entry.save()
+    return audit_entry
+
+
+def record_read(actor: Actor, instance: models.Model) -> AuditEntry:
+    """Reading a person's record is audited like a change."""
+    return record(actor, Action.READ, instance)
+
+
+def history(instance: models.Model):
+    """The audit entries of one record, newest first."""
+    return AuditEntry.objects.filter(model=instance._meta.label_lower, object_id=str(instance.pk))
+
+
+def record_export(actor: Actor, model: type[models.Model], count: int, query: str = "") -> AuditEntry:
+    """An export of personal records is a read of each of them: one entry names the query and the count."""
+    user = actor.user if getattr(actor.user, "is_authenticated", False) else None
+    return AuditEntry.objects.create(
+        user=user,
+        username=getattr(user, "username", "") or "",
+        via=actor.via,
+        action=Action.READ,
+        model=model._meta.label_lower,
+        object_id="*",
+        object_repr=f"export of {count} records",
+        address=actor.address,
+        note=query[:200],
+    )

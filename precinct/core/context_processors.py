@@ -1,0 +1,15 @@
+"""Values every page needs: the accessibility mode and the user's permissions."""
+
+from precinct.core.roles import CHANGE, can
+
+
+def interface(request) -> dict:
+    user = request.user
+    return {
+        "accessible_mode": request.session.get("accessible_mode", False)
+        if hasattr(request, "session")
+        else False,
+        "can_view_crimes": can(user, "crimes"),
+        "can_change_crimes": can(user, "crimes", CHANGE),
+        "can_view_audit": can(user, "audit"),
+    }

@@ -1,0 +1,52 @@
+"""Filters shared by every domain's FilterSet."""
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from precinct.organisation.models import Body
+
+
+def bodies_in_reach(request):
+    if request is None or not request.user.is_authenticated:
+        return Body.objects.none()
+    return Body.objects.visible_to(request.user)
+
+
+class BodyFilter(django_filters.ModelChoiceFilter):
+    """A territorial body within the user's reach; it matches the body and every body under it."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("queryset", bodies_in_reach)
+        kwargs.setdefault("label", _("Territorial body"))
+        kwargs.setdefault("to_field_name", "code")
+        super().__init__(*args, **kwargs)
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        return queryset.filter(**{f"{self.field_name}__path__startswith": value.path})
+
+
+class SearchFilter(django_filters.CharFilter):
+    """Free text matched against several fields (any word in any of them)."""
+
+    def __init__(self, *args, fields: list[str], **kwargs) -> None:
+        self.search_fields = fields
+        kwargs.setdefault("label", _("Search"))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, queryset, value):
+        for word in (value or "").split():
+            condition = Q()
+            for field in self.search_fields:
+                condition |= Q(**{f"{field}__icontains": word})
+            queryset = queryset.filter(condition)
+        return queryset
+
+
+def date_range(field: str, label_from, label_to) -> tuple:
+    return (
+        django_filters.DateFilter(field_name=field, lookup_expr="gte", label=label_from),
+        django_filters.DateFilter(field_name=field, lookup_expr="lte", label=label_to),
+    )

@@ -1,0 +1,48 @@
+"""The base of every domain form: bodies limited to the user's reach, dates as date inputs, edit version."""
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from precinct.organisation.models import Body
+
+
+class ScopedModelForm(forms.ModelForm):
+    """A model form for a service: it parses and shows fields; the service holds the rules and saves.
+
+    `cleaned_values()` gives the service the model field values; the hidden `version` carries the edit
+    version the user saw, so that a concurrent edit is refused rather than overwritten.
+    """
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, user=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if self.instance.pk and hasattr(self.instance, "version"):
+            self.fields["version"].initial = self.instance.version
+        for name, field in self.fields.items():
+            model_field = self._meta.model._meta.get_field(name) if name != "version" else None
+            if isinstance(field, forms.ModelChoiceField) and field.queryset.model is Body:
+                field.queryset = Body.objects.visible_to(user)
+            if isinstance(model_field, models.DateField):
+                field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+            css = "form-check-input" if isinstance(field.widget, forms.CheckboxInput) else "form-control"
+            if isinstance(field.widget, forms.Select | forms.SelectMultiple):
+                css = "form-select"
+            field.widget.attrs.setdefault("class", css)
+
+    def cleaned_values(self) -> dict:
+        many = {f.name for f in self._meta.model._meta.many_to_many}
+        return {
+            name: value for name, value in self.cleaned_data.items() if name != "version" and name not in many
+        }
+
+    def expected_version(self) -> int | None:
+        return self.cleaned_data.get("version")
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("File"), help_text=_("CSV (UTF-8, comma-separated, with a header row) or XLSX (first sheet).")
+    )

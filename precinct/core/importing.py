@@ -1,0 +1,234 @@
+"""The import framework: read CSV or XLSX rows, check every one, and write all of them or none.
+
+A domain declares an `Importer` in its `importers.py`; `precinct import NAME FILE` and the upload pages
+find it there. Each bad row is reported with its line, field and reason; if any row is bad, nothing is
+written.
+"""
+
+import csv
+import datetime
+import io
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+
+from precinct.core.audit import Actor, entry, snapshot
+from precinct.core.models import Action, AuditEntry
+
+Progress = Callable[[int], None]
+
+
+class RowRefused(Exception):
+    """A value in a row that cannot be used; carries the field and the reason."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(f"{field}: {reason}")
+        self.field, self.reason = field, reason
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    field: str
+    reason: str
+
+    def __str__(self) -> str:
+        return _("line %(line)s, %(field)s: %(reason)s") % {
+            "line": self.line,
+            "field": self.field,
+            "reason": self.reason,
+        }
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    written: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def rows_from(source: Path | io.IOBase, name: str = "") -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, {column: text}) for each data row of a CSV or XLSX file; line 1 is the header."""
+    name = name or str(source)
+    if name.lower().endswith(".xlsx"):
+        yield from _xlsx_rows(source)
+        return
+    if isinstance(source, Path):
+        with source.open(encoding="utf-8-sig", newline="") as handle:
+            yield from _csv_rows(handle)
+    else:
+        yield from _csv_rows(io.TextIOWrapper(source, encoding="utf-8-sig", newline=""))
+
+
+def _csv_rows(handle) -> Iterator[tuple[int, dict[str, str]]]:
+    reader = csv.DictReader(handle)
+    for row in reader:
+        yield reader.line_num, {(k or "").strip(): (v or "").strip() for k, v in row.items() if k is not None}
+
+
+def _xlsx_rows(source) -> Iterator[tuple[int, dict[str, str]]]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(source, read_only=True, data_only=True)
+    sheet = book.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    header = [str(cell).strip() if cell is not None else "" for cell in next(rows, [])]
+    for line, values in enumerate(rows, start=2):
+        if all(value is None or str(value).strip() == "" for value in values):
+            continue
+        yield line, {header[i]: _cell_text(v) for i, v in enumerate(values) if i < len(header) and header[i]}
+    book.close()
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def parse_date(column: str, text: str, required: bool = False) -> datetime.date | None:
+    if not text:
+        if required:
+            raise RowRefused(column, _("a date is required"))
+        return None
+    for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return datetime.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise RowRefused(column, _("“%(text)s” is not a date (YYYY-MM-DD or DD.MM.YYYY)") % {"text": text})
+
+
+def parse_decimal(column: str, text: str) -> Decimal:
+    if not text:
+        return Decimal(0)
+    try:
+        value = Decimal(text.replace(" ", "").replace(",", "."))
+    except InvalidOperation:
+        raise RowRefused(column, _("“%(text)s” is not an amount") % {"text": text}) from None
+    if value != value.quantize(Decimal("0.01")):
+        raise RowRefused(column, _("“%(text)s” has more than two decimal places") % {"text": text})
+    return value.quantize(Decimal("0.01"))
+
+
+def parse_int(column: str, text: str, required: bool = False) -> int | None:
+    if not text:
+        if required:
+            raise RowRefused(column, _("a number is required"))
+        return None
+    if not text.isdigit():
+        raise RowRefused(column, _("“%(text)s” is not a whole number") % {"text": text})
+    return int(text)
+
+
+def parse_bool(column: str, text: str) -> bool:
+    lowered = text.lower()
+    if lowered in {"", "0", "no", "false", "n", "yox", "нет"}:
+        return False
+    if lowered in {"1", "yes", "true", "y", "bəli", "да"}:
+        return True
+    raise RowRefused(column, _("“%(text)s” is not yes or no") % {"text": text})
+
+
+def parse_choice(
+    column: str, text: str, choices: type[models.TextChoices], default: str | None = None
+) -> str:
+    """A choice given by its code or by its English label."""
+    if not text and default is not None:
+        return default
+    lowered = text.lower()
+    for value, label in zip(choices.values, choices.labels, strict=True):
+        if lowered in {value.lower(), str(label).lower()}:
+            return value
+    allowed = ", ".join(v for v in choices.values if v)
+    raise RowRefused(column, _("“%(text)s” is not one of: %(allowed)s") % {"text": text, "allowed": allowed})
+
+
+class Importer(ABC):
+    """Reads rows into unsaved records; `write` saves them all and audits each, in one transaction."""
+
+    name = ""
+    model: type[models.Model]
+    columns: list[str] = []
+    batch_size = 2000
+
+    def __init__(self, actor: Actor) -> None:
+        self.actor = actor
+
+    @abstractmethod
+    def build(self, line: int, row: dict[str, str]) -> models.Model:
+        """An unsaved record from one row; raises RowErrors with every reason the row is refused."""
+
+    def check(self, records: list[tuple[int, models.Model]]) -> list[RowError]:
+        """Checks that need all rows at once (duplicates within the file and against the database)."""
+        return []
+
+    def run(
+        self, rows: Iterable[tuple[int, dict[str, str]]], progress: Progress | None = None
+    ) -> ImportReport:
+        report = ImportReport()
+        records: list[tuple[int, models.Model]] = []
+        for line, row in rows:
+            report.rows += 1
+            try:
+                records.append((line, self.build(line, row)))
+            except RowErrors as refused:
+                report.errors.extend(refused.errors)
+            if progress:
+                progress(1)
+        report.errors.extend(self.check(records))
+        if report.errors:
+            report.errors.sort(key=lambda error: error.line)
+            return report
+        self.write([record for _line, record in records])
+        report.written = len(records)
+        return report
+
+    @transaction.atomic
+    def write(self, records: list[models.Model]) -> None:
+        for start in range(0, len(records), self.batch_size):
+            batch = self.model.objects.bulk_create(records[start : start + self.batch_size])
+            AuditEntry.objects.bulk_create(
+                [entry(self.actor, Action.CREATE, record, None, snapshot(record)) for record in batch],
+                batch_size=self.batch_size,
+            )
+
+
+class RowErrors(Exception):
+    """All the reasons one row was refused."""
+
+    def __init__(self, errors: list[RowError]) -> None:
+        super().__init__("; ".join(str(e) for e in errors))
+        self.errors = errors
+
+
+def importers() -> dict[str, type[Importer]]:
+    """Every importer declared by the domain apps, by name."""
+    from precinct.core.discovery import app_modules
+
+    found: dict[str, type[Importer]] = {}
+    for module in app_modules("importers"):
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and issubclass(value, Importer)
+                and value is not Importer
+                and value.name
+            ):
+                found[value.name] = value
+    return found

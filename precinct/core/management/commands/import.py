@@ -1,0 +1,47 @@
+"""`precinct import KIND FILE`: all-or-nothing import with a progress bar and a report of bad rows."""
+
+import sys
+from pathlib import Path
+
+from django.core.management.base import CommandError
+from tqdm import tqdm
+
+from precinct.core.audit import Actor
+from precinct.core.importing import importers, rows_from
+from precinct.core.management.base import ActingCommand
+from precinct.core.models import Via
+
+
+def count_rows(path: Path) -> int | None:
+    if path.suffix.lower() == ".xlsx":
+        return None
+    with path.open("rb") as handle:
+        return max(sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b"")) - 1, 0)
+
+
+class Command(ActingCommand):
+    help = "Import records from a CSV or XLSX file; if any row is bad, nothing is written."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("kind", choices=sorted(importers()), help="what the file holds")
+        parser.add_argument("file", type=Path)
+        super().add_arguments(parser)
+
+    def handle(self, *args, kind: str, file: Path, user: str, **options) -> None:
+        if not file.exists():
+            raise CommandError(f"No file {file}.")
+        actor = Actor(user=self.acting_user(user), via=Via.IMPORT)
+        importer = importers()[kind](actor)
+        with tqdm(
+            total=count_rows(file),
+            unit=" rows",
+            desc=f"Checking {file.name}",
+            file=sys.stderr,
+            disable=options["verbosity"] == 0,
+        ) as bar:
+            report = importer.run(rows_from(file), progress=bar.update)
+        if not report.ok:
+            for error in report.errors:
+                self.stderr.write(f"line {error.line}, {error.field}: {error.reason}")
+            raise CommandError(f"Nothing imported: {len(report.errors)} problems in {report.rows} rows.")
+        self.stdout.write(self.style.SUCCESS(f"{report.written} {kind} imported from {file}."))

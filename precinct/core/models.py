@@ -1,0 +1,71 @@
+"""Shared base models and the audit log."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Timestamped(models.Model):
+    """A record that knows when it was created and last changed, and its edit version.
+
+    The version lets an edit made from a stale form be refused instead of silently overwriting
+    a colleague's change.
+    """
+
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated"), default=timezone.now, editable=False)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class Via(models.TextChoices):
+    """The interface a change or read came through."""
+
+    WEB = "web", _("web")
+    API = "api", _("API")
+    CLI = "cli", _("command line")
+    IMPORT = "import", _("import")
+
+
+class Action(models.TextChoices):
+    CREATE = "create", _("created")
+    UPDATE = "update", _("changed")
+    DELETE = "delete", _("deleted")
+    READ = "read", _("opened")
+
+
+class AuditEntry(models.Model):
+    """Who did what to which record, when, through which interface, with the values before and after."""
+
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    username = models.CharField(_("user name"), max_length=150, blank=True)
+    via = models.CharField(_("interface"), max_length=10, choices=Via.choices)
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    model = models.CharField(_("record type"), max_length=60)
+    object_id = models.CharField(_("record"), max_length=64)
+    object_repr = models.CharField(_("description"), max_length=200, blank=True)
+    before = models.JSONField(_("before"), null=True, blank=True)
+    after = models.JSONField(_("after"), null=True, blank=True)
+    address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["model", "object_id"]), models.Index(fields=["username", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.model} {self.object_id}"
+
+    def changes(self) -> list[tuple[str, object, object]]:
+        """The fields whose values differ between before and after."""
+        before, after = self.before or {}, self.after or {}
+        keys = list(dict.fromkeys([*before.keys(), *after.keys()]))
+        return [(key, before.get(key), after.get(key)) for key in keys if before.get(key) != after.get(key)]

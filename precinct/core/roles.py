@@ -1,0 +1,35 @@
+"""Roles and what each may do in each domain; territorial reach is applied on top by `visible_to`."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    OFFICER = "officer", _("Officer")
+    APPEALS_OFFICER = "appeals_officer", _("Appeals officer")
+    INSPECTOR = "inspector", _("Inspector")
+    COOPERATION_OFFICER = "cooperation_officer", _("Cooperation officer")
+    ANALYST = "analyst", _("Analyst")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+VIEW, CHANGE = "view", "change"
+
+# Domain → role → actions. A domain not listed for a role is invisible to it.
+GRANTS: dict[str, dict[str, set[str]]] = {
+    "organisation": {role: {VIEW} for role in Role.values} | {Role.ADMINISTRATOR: {VIEW, CHANGE}},
+    "crimes": {
+        Role.OFFICER: {VIEW, CHANGE},
+        Role.ANALYST: {VIEW},
+        Role.ADMINISTRATOR: {VIEW, CHANGE},
+    },
+    "audit": {Role.ADMINISTRATOR: {VIEW}},
+}
+
+
+def can(user, domain: str, action: str = VIEW) -> bool:
+    """Whether the user's role allows the action in the domain (reach is checked separately)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    role = Role.ADMINISTRATOR if user.is_superuser else getattr(user, "role", None)
+    return action in GRANTS.get(domain, {}).get(role, set())

@@ -1,0 +1,80 @@
+"""The generic write path every domain service builds on: validate, write, audit, in one transaction."""
+
+from collections.abc import Callable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from precinct.core.audit import Actor, record, snapshot
+from precinct.core.models import Action
+from precinct.core.roles import CHANGE, can
+
+Rules = Callable[[models.Model], dict[str, list[str]]]
+
+
+def ensure_valid(errors: dict[str, list[str]]) -> None:
+    """Raise a field-keyed ValidationError if any rule failed."""
+    errors = {field: messages for field, messages in errors.items() if messages}
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def create(actor: Actor, instance: models.Model, rules: Rules | None = None, m2m: dict | None = None):
+    """Save a new record after its rules pass, and audit it."""
+    if rules:
+        ensure_valid(rules(instance))
+    instance.save()
+    for name, values in (m2m or {}).items():
+        getattr(instance, name).set(values)
+    record(actor, Action.CREATE, instance, None, snapshot(instance))
+    return instance
+
+
+@transaction.atomic
+def update(
+    actor: Actor,
+    instance: models.Model,
+    values: dict,
+    rules: Rules | None = None,
+    expected_version: int | None = None,
+    m2m: dict | None = None,
+):
+    """Change a record's fields after its rules pass, refusing an edit made from a stale copy."""
+    current = type(instance)._default_manager.select_for_update().get(pk=instance.pk)
+    if expected_version is not None and current.version != expected_version:
+        raise ValidationError(
+            {"version": [_("This record was changed by someone else since you opened it; reload it.")]}
+        )
+    before = snapshot(current)
+    for name, value in values.items():
+        setattr(current, name, value)
+    if rules:
+        ensure_valid(rules(current))
+    if hasattr(current, "version"):
+        current.version += 1
+        current.updated_at = timezone.now()
+    current.save()
+    for name, related in (m2m or {}).items():
+        getattr(current, name).set(related)
+    after = snapshot(current)
+    if after != before:
+        record(actor, Action.UPDATE, current, before, after)
+    return current
+
+
+@transaction.atomic
+def delete(actor: Actor, instance: models.Model) -> None:
+    before = snapshot(instance)
+    record(actor, Action.DELETE, instance, before, None)
+    instance.delete()
+
+
+def ensure_allowed(actor: Actor, domain: str, body_path: str | None = None, field: str = "body") -> None:
+    """Refuse a write the actor's role does not allow, or one for a body outside their reach."""
+    if not can(actor.user, domain, CHANGE):
+        raise PermissionDenied(_("Your role does not allow changes here."))
+    if body_path is not None and not any(body_path.startswith(p) for p in actor.user.reach_paths()):
+        raise ValidationError({field: [_("This territorial body is outside your reach.")]})

@@ -1,0 +1,35 @@
+"""Declarative tables: a list of columns that the generic list template renders."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: the attribute path to show (a.b.c), its heading, and whether it links to the record."""
+
+    accessor: str
+    heading: str
+    link: bool = False
+
+    def value(self, obj: object) -> object:
+        for part in self.accessor.split("."):
+            if obj is None:
+                return ""
+            display = getattr(obj, f"get_{part}_display", None)
+            obj = display() if callable(display) else getattr(obj, part)
+        if isinstance(obj, bool):
+            return _("yes") if obj else _("no")
+        return "" if obj is None else obj
+
+
+class Table:
+    columns: list[Column] = []
+
+    def __init__(self, rows) -> None:
+        self.rows = rows
+
+    def __iter__(self):
+        for row in self.rows:
+            yield row, [(column, column.value(row)) for column in self.columns]

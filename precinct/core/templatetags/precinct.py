@@ -1,0 +1,33 @@
+"""Template helpers: Bootstrap-styled fields and links that keep the current query."""
+
+from django import forms, template
+from django.urls import reverse
+
+register = template.Library()
+
+
+@register.simple_tag
+def control(field) -> str:
+    """A bound field's widget with the Bootstrap class its kind of input needs."""
+    widget = field.field.widget
+    if isinstance(widget, forms.CheckboxInput):
+        css = "form-check-input"
+    elif isinstance(widget, forms.Select | forms.SelectMultiple | forms.NullBooleanSelect):
+        css = "form-select form-select-sm" if field.form.prefix == "filter" else "form-select"
+    else:
+        css = "form-control"
+    existing = widget.attrs.get("class", "")
+    if field.errors:
+        css += " is-invalid"
+    return field.as_widget(attrs={"class": f"{existing} {css}".strip()})
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, page: int) -> str:
+    query = context.get("query", "")
+    return f"?{query}&page={page}" if query else f"?page={page}"
+
+
+@register.simple_tag
+def record_url(name: str, pk) -> str:
+    return reverse(name, args=[pk])

@@ -1,0 +1,40 @@
+"""The interface speaks three languages and has a mode for the visually impaired."""
+
+from django.urls import reverse
+
+from precinct.conftest import client_for
+
+
+def test_it_switches_to_azerbaijani(nasimi_officer):
+    client = client_for(nasimi_officer)
+    client.post(reverse("set_language"), {"language": "az", "next": "/"})
+    page = client.get(reverse("crimes:crime-list")).content.decode()
+    assert 'lang="az"' in page and "Cinayətlər" in page
+
+
+def test_it_switches_to_russian(nasimi_officer):
+    client = client_for(nasimi_officer)
+    client.post(reverse("set_language"), {"language": "ru", "next": "/"})
+    page = client.get(reverse("crimes:crime-list")).content.decode()
+    assert 'lang="ru"' in page and "Преступления" in page
+
+
+def test_every_page_offers_the_language_switch(anonymous_client):
+    page = anonymous_client.get(reverse("login")).content.decode()
+    assert 'name="language"' in page and 'value="az"' in page and 'value="ru"' in page
+
+
+def test_the_accessible_mode_is_kept_for_the_session(nasimi_officer):
+    client = client_for(nasimi_officer)
+    client.post(reverse("accessibility"), {"next": reverse("dashboard")})
+    assert 'class="accessible"' in client.get(reverse("dashboard")).content.decode()
+    client.post(reverse("accessibility"), {"next": "https://elsewhere.example/"})
+    assert 'class="accessible"' not in client.get(reverse("dashboard")).content.decode()
+
+
+def test_the_api_has_a_schema_and_a_doc_page_served_locally(nasimi_officer):
+    client = client_for(nasimi_officer)
+    schema = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    assert schema.status_code == 200 and "/api/crimes/" in schema.content.decode()
+    docs = client.get("/api/docs/").content.decode()
+    assert "swagger-ui" in docs and "//cdn" not in docs

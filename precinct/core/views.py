@@ -1,0 +1,212 @@
+"""Generic views that every domain's concrete views declare themselves over.
+
+Every one starts from the model's `visible_to(user)`: a record out of reach is "not found" by any path.
+"""
+
+import csv
+import zipfile
+
+from django.conf import settings
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, FormView, ListView
+
+from precinct.core.audit import Actor, history, record_export, record_read
+from precinct.core.forms import ImportForm
+from precinct.core.importing import rows_from
+from precinct.core.models import Via
+from precinct.core.roles import CHANGE, can
+
+
+class ScopedMixin(LoginRequiredMixin):
+    model = None
+    action = "view"
+
+    def get_queryset(self):
+        return self.model.objects.visible_to(self.request.user, self.action)
+
+
+class Echo:
+    """A file-like object whose write returns the line, for streaming CSV."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+class ObjectListView(ScopedMixin, ListView):
+    """A filtered, paginated list with a CSV export of the same rows."""
+
+    filterset_class = None
+    table_class = None
+    template_name = "core/object_list.html"
+    paginate_by = 50
+    create_url_name = ""
+    export_audited = False
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        self.filterset = self.filterset_class(
+            self.request.GET or None, queryset=queryset, request=self.request
+        )
+        return self.filterset.qs if self.filterset.is_bound and self.filterset.is_valid() else queryset
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("export") == "csv":
+            return self.export_csv()
+        return super().get(request, *args, **kwargs)
+
+    def export_csv(self) -> StreamingHttpResponse:
+        rows = self.get_queryset()
+        table = self.table_class(rows.iterator(chunk_size=2000))
+        writer = csv.writer(Echo())
+        if self.export_audited:
+            record_export(
+                Actor.from_request(self.request), self.model, rows.count(), self.request.GET.urlencode()
+            )
+
+        def lines():
+            yield writer.writerow([str(column.heading) for column in table.columns])
+            for _row, cells in table:
+                yield writer.writerow([str(value) for _column, value in cells])
+
+        name = self.model._meta.model_name
+        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}s.csv"'
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            filter=self.filterset,
+            table=self.table_class(context["object_list"]),
+            title=self.model._meta.verbose_name_plural,
+            create_url_name=self.create_url_name if can(self.request.user, self.model.domain, CHANGE) else "",
+            query=query.urlencode(),
+        )
+        return context
+
+
+class ObjectDetailView(ScopedMixin, DetailView):
+    """A record's page with its history; personal records are audited when opened."""
+
+    audit_reads = False
+    edit_url_name = ""
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        if self.audit_reads:
+            record_read(Actor.from_request(self.request), obj)
+        return obj
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["history"] = history(self.object).select_related("user")[:100]
+        context["can_edit"] = (
+            bool(self.edit_url_name)
+            and self.model.objects.editable_by(self.request.user).filter(pk=self.object.pk).exists()
+        )
+        context["edit_url_name"] = self.edit_url_name
+        return context
+
+
+class ServiceFormView(LoginRequiredMixin, FormView):
+    """A form whose valid data goes to a service; the service's refusals come back as field errors.
+
+    Concrete views give the form class and `save(form)`, which calls the service.
+    """
+
+    model = None
+    template_name = "core/object_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not can(request.user, self.model.domain, CHANGE):
+            raise PermissionDenied(_("Your role does not allow changes here."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_object(self):
+        """The record being edited (None for a new one), looked up within the user's reach only."""
+        if "pk" not in self.kwargs:
+            return None
+        if not hasattr(self, "_object"):
+            self._object = get_object_or_404(
+                self.model.objects.editable_by(self.request.user), pk=self.kwargs["pk"]
+            )
+        return self._object
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        if self.get_object() is not None:
+            kwargs["instance"] = self.get_object()
+        return kwargs
+
+    def actor(self) -> Actor:
+        return Actor.from_request(self.request)
+
+    def form_valid(self, form):
+        try:
+            saved = self.save(form)
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, messages)
+            return self.form_invalid(form)
+        return HttpResponseRedirect(saved.get_absolute_url())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        obj = self.get_object()
+        context["object"] = obj
+        context["title"] = (
+            _("Edit %(record)s") % {"record": obj}
+            if obj
+            else _("New %(kind)s") % {"kind": self.model._meta.verbose_name}
+        )
+        return context
+
+
+class ImportView(LoginRequiredMixin, FormView):
+    """An upload page for an importer: the report lists every bad row, and nothing is written if any."""
+
+    importer_class = None
+    domain = ""
+    title = ""
+    list_url_name = ""
+    template_name = "core/import.html"
+    form_class = ImportForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not can(request.user, self.domain, CHANGE):
+            raise PermissionDenied(_("Your role does not allow changes here."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        if upload.size > settings.IMPORT_MAX_UPLOAD_BYTES:
+            form.add_error(
+                "file",
+                _("The file is larger than the %(mb)s MB allowed.")
+                % {"mb": settings.IMPORT_MAX_UPLOAD_BYTES // 2**20},
+            )
+            return self.form_invalid(form)
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            form.add_error("file", _("Only CSV and XLSX files can be imported."))
+            return self.form_invalid(form)
+        importer = self.importer_class(Actor.from_request(self.request, via=Via.IMPORT))
+        try:
+            report = importer.run(rows_from(upload.file, upload.name))
+        except (ValueError, KeyError, OSError, zipfile.BadZipFile) as error:
+            form.add_error("file", _("The file cannot be read: %(error)s") % {"error": error})
+            return self.form_invalid(form)
+        return self.render_to_response(self.get_context_data(form=form, report=report))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            title=self.title, columns=self.importer_class.columns, list_url_name=self.list_url_name
+        )
+        return context

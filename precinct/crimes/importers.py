@@ -1,0 +1,136 @@
+"""Importing crimes from CSV or XLSX, all or nothing."""
+
+from collections import defaultdict
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from precinct.core.importing import (
+    Importer,
+    RowError,
+    RowErrors,
+    RowRefused,
+    parse_bool,
+    parse_choice,
+    parse_date,
+    parse_decimal,
+    parse_int,
+)
+from precinct.core.roles import CHANGE, can
+from precinct.core.views import ImportView
+from precinct.crimes.models import Agency, Article, Crime, Partner, Status
+from precinct.crimes.rules import crime_errors
+from precinct.organisation.models import Body
+
+
+class CrimeImporter(Importer):
+    name = "crimes"
+    model = Crime
+    columns = [
+        "body",
+        "number",
+        "registered_on",
+        "agency",
+        "article",
+        "place",
+        "description",
+        "firearm",
+        "damage",
+        "compensated",
+        "status",
+        "solved_on",
+        "solved_with",
+    ]
+
+    def __init__(self, actor) -> None:
+        super().__init__(actor)
+        self.allowed = can(actor.user, "crimes", CHANGE)
+        self.bodies = {body.code: body for body in Body.objects.all()}
+        self.articles = {article.code: article for article in Article.objects.all()}
+        self.reach = actor.user.reach_paths() if self.allowed else []
+
+    def build(self, line: int, row: dict[str, str]) -> Crime:
+        errors: list[RowError] = []
+
+        def take(column: str, parse):
+            try:
+                return parse(column, row.get(column, ""))
+            except RowRefused as refused:
+                errors.append(RowError(line, refused.field, refused.reason))
+                return None
+
+        crime = Crime(
+            body=take("body", self.body),
+            number=take("number", parse_int),
+            registered_on=take("registered_on", lambda c, t: parse_date(c, t, required=True)),
+            agency=take("agency", lambda c, t: parse_choice(c, t, Agency)),
+            article=take("article", self.article),
+            place=row.get("place", "")[:200],
+            description=row.get("description", "")[:2000],
+            firearm=take("firearm", parse_bool),
+            damage=take("damage", parse_decimal),
+            compensated=take("compensated", parse_decimal),
+            status=take("status", lambda c, t: parse_choice(c, t, Status, default=Status.INVESTIGATION)),
+            solved_on=take("solved_on", parse_date),
+            solved_with=take("solved_with", lambda c, t: parse_choice(c, t, Partner, default=Partner.NONE)),
+        )
+        if crime.registered_on:
+            crime.year = crime.registered_on.year
+        for field, reasons in crime_errors(crime).items():
+            errors.extend(RowError(line, field, reason) for reason in reasons)
+        if errors:
+            raise RowErrors(errors)
+        return crime
+
+    def body(self, column: str, text: str) -> Body:
+        body = self.bodies.get(text)
+        if body is None:
+            raise RowRefused(column, _("unknown territorial body “%(code)s”") % {"code": text})
+        if not any(body.path.startswith(path) for path in self.reach):
+            raise RowRefused(column, _("territorial body “%(code)s” is outside your reach") % {"code": text})
+        return body
+
+    def article(self, column: str, text: str) -> Article:
+        article = self.articles.get(text)
+        if article is None:
+            raise RowRefused(column, _("unknown article “%(code)s” of the Criminal Code") % {"code": text})
+        return article
+
+    def check(self, records: list[tuple[int, Crime]]) -> list[RowError]:
+        """Registration numbers: unique within the file and against the register; blanks get the next one."""
+        errors: list[RowError] = []
+        keys = {(crime.body_id, crime.year) for _line, crime in records}
+        taken: dict[tuple[int, int], set[int]] = defaultdict(set)
+        years = {year for _body, year in keys}
+        bodies = {body for body, _year in keys}
+        existing = Crime.objects.filter(body__in=bodies, year__in=years).values_list("body", "year", "number")
+        for body, year, number in existing.iterator(chunk_size=10000):
+            taken[(body, year)].add(number)
+        for _line, crime in records:
+            if crime.number is None:
+                continue
+            key = (crime.body_id, crime.year)
+            if crime.number in taken[key]:
+                errors.append(
+                    RowError(
+                        _line,
+                        "number",
+                        _("number %(n)s is already registered by this body in %(y)s")
+                        % {"n": crime.number, "y": crime.year},
+                    )
+                )
+            taken[key].add(crime.number)
+        last = {key: max(numbers, default=0) for key, numbers in taken.items()}
+        for _line, crime in records:
+            if crime.number is None:
+                key = (crime.body_id, crime.year)
+                last[key] = last.get(key, 0) + 1
+                crime.number = last[key]
+        return errors
+
+
+class CrimeImportView(ImportView):
+    importer_class = CrimeImporter
+    domain = "crimes"
+    title = gettext_lazy("Import crimes")
+    list_url_name = "crimes:crime-list"

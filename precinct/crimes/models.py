@@ -1,0 +1,233 @@
+"""The crime register: crimes, the Criminal Code's articles, persons, wanted persons, criminal groups."""
+
+from decimal import Decimal
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from precinct.core.i18n import Named
+from precinct.core.models import Timestamped
+from precinct.core.scope import ScopedModel
+from precinct.organisation.models import Body
+
+
+class Gravity(models.TextChoices):
+    """The classes of Article 15 of the Criminal Code."""
+
+    MINOR = "minor", _("not of great public danger")
+    LESS_GRAVE = "less_grave", _("less grave")
+    GRAVE = "grave", _("grave")
+    ESPECIALLY_GRAVE = "especially_grave", _("especially grave")
+
+
+class Agency(models.TextChoices):
+    POLICE = "police", _("police")
+    PROSECUTOR = "prosecutor", _("prosecutor's office")
+    OTHER = "other", _("other agency")
+
+
+class Status(models.TextChoices):
+    INVESTIGATION = "investigation", _("under investigation")
+    SOLVED = "solved", _("solved")
+    SUSPENDED = "suspended", _("suspended")
+    CLOSED = "closed", _("closed")
+
+
+class Partner(models.TextChoices):
+    """Who took part in solving a crime besides the registering body."""
+
+    NONE = "", _("the registering body alone")
+    PROSECUTOR = "prosecutor", _("jointly with the prosecutor's office")
+    SECURITY = "security", _("jointly with the state security service")
+    OTHER = "other", _("jointly with another agency")
+
+
+class Category(Named):
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+
+    class Meta:
+        verbose_name = _("crime category")
+        verbose_name_plural = _("crime categories")
+        ordering = ["name_en"]
+
+
+class Article(Named):
+    """An article (or part of one) of the Criminal Code; it fixes a crime's category and gravity."""
+
+    code = models.CharField(_("article"), max_length=20, unique=True)
+    category = models.ForeignKey(Category, verbose_name=_("category"), on_delete=models.PROTECT)
+    gravity = models.CharField(_("gravity"), max_length=20, choices=Gravity.choices)
+
+    class Meta:
+        verbose_name = _("article of the Criminal Code")
+        verbose_name_plural = _("articles of the Criminal Code")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} — {self.name}"
+
+
+class Crime(ScopedModel, Timestamped):
+    domain = "crimes"
+
+    body = models.ForeignKey(Body, verbose_name=_("territorial body"), on_delete=models.PROTECT)
+    year = models.PositiveSmallIntegerField(_("year"), editable=False)
+    number = models.PositiveIntegerField(_("registration number"))
+    registered_on = models.DateField(_("registration date"))
+    agency = models.CharField(_("registering agency"), max_length=20, choices=Agency.choices)
+    article = models.ForeignKey(Article, verbose_name=_("article"), on_delete=models.PROTECT)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    description = models.TextField(_("short description"), max_length=2000, blank=True)
+    firearm = models.BooleanField(_("firearm involved"), default=False)
+    damage = models.DecimalField(
+        _("material damage, AZN"), max_digits=14, decimal_places=2, default=Decimal(0)
+    )
+    compensated = models.DecimalField(
+        _("damage compensated, AZN"), max_digits=14, decimal_places=2, default=Decimal(0)
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.INVESTIGATION
+    )
+    solved_on = models.DateField(_("date solved"), null=True, blank=True)
+    solved_with = models.CharField(
+        _("solved"), max_length=20, choices=Partner.choices, default=Partner.NONE, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("crime")
+        verbose_name_plural = _("crimes")
+        ordering = ["-registered_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "year", "number"], name="crime_number_unique_per_body_year"
+            )
+        ]
+        indexes = [models.Index(fields=["registered_on"]), models.Index(fields=["solved_on"])]
+
+    def __str__(self) -> str:
+        return f"№ {self.number}/{self.year} ({self.body.code})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("crimes:crime", args=[self.pk])
+
+
+class Sex(models.TextChoices):
+    MALE = "m", _("male")
+    FEMALE = "f", _("female")
+
+
+class Person(ScopedModel, Timestamped):
+    """A person in the register; personal data, so every read of the record is audited."""
+
+    domain = "crimes"
+
+    body = models.ForeignKey(Body, verbose_name=_("territorial body"), on_delete=models.PROTECT)
+    surname = models.CharField(_("surname"), max_length=80)
+    given_name = models.CharField(_("given name"), max_length=80)
+    patronymic = models.CharField(_("patronymic"), max_length=80, blank=True)
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, blank=True)
+    id_number = models.CharField(_("ID card personal number"), max_length=20, blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("persons")
+        ordering = ["surname", "given_name", "id"]
+
+    def __str__(self) -> str:
+        return " ".join(part for part in (self.surname, self.given_name, self.patronymic) if part)
+
+    def get_absolute_url(self) -> str:
+        return reverse("crimes:person", args=[self.pk])
+
+
+class PartyRole(models.TextChoices):
+    ACCUSED = "accused", _("accused")
+    SUSPECT = "suspect", _("suspect")
+    VICTIM = "victim", _("victim")
+
+
+class Participation(ScopedModel, Timestamped):
+    """A person's part in a crime: accused, suspect or victim."""
+
+    domain = "crimes"
+    body_field = "crime__body"
+
+    crime = models.ForeignKey(
+        Crime, verbose_name=_("crime"), on_delete=models.CASCADE, related_name="parties"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="participations"
+    )
+    role = models.CharField(_("role"), max_length=10, choices=PartyRole.choices)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [
+            models.UniqueConstraint(fields=["crime", "person", "role"], name="participation_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.get_role_display()} — {self.crime}"
+
+
+class Wanted(ScopedModel, Timestamped):
+    """A search for an accused person: opened on a date, ended by arrest."""
+
+    domain = "crimes"
+
+    body = models.ForeignKey(Body, verbose_name=_("territorial body"), on_delete=models.PROTECT)
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="searches"
+    )
+    crime = models.ForeignKey(
+        Crime,
+        verbose_name=_("crime"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="searches",
+    )
+    opened_on = models.DateField(_("search opened"))
+    arrested_on = models.DateField(_("arrested"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("wanted person")
+        verbose_name_plural = _("wanted persons")
+        ordering = ["-opened_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.opened_on:%d.%m.%Y})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("crimes:wanted", args=[self.pk])
+
+
+class GroupKind(models.TextChoices):
+    GENERAL = "general", _("criminal group")
+    DRUG = "drug", _("drug-related group")
+
+
+class CriminalGroup(ScopedModel, Timestamped):
+    domain = "crimes"
+
+    body = models.ForeignKey(Body, verbose_name=_("territorial body"), on_delete=models.PROTECT)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=10, choices=GroupKind.choices, default=GroupKind.GENERAL)
+    neutralized_on = models.DateField(_("neutralized"), null=True, blank=True)
+    members = models.ManyToManyField(Person, verbose_name=_("members"), blank=True, related_name="groups")
+    crimes = models.ManyToManyField(Crime, verbose_name=_("crimes"), blank=True, related_name="groups")
+
+    class Meta:
+        verbose_name = _("criminal group")
+        verbose_name_plural = _("criminal groups")
+        ordering = ["-neutralized_on", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("crimes:group", args=[self.pk])

@@ -1,0 +1,69 @@
+"""A user logs in, registers a crime through the form, finds it in the list and opens its history."""
+
+import pytest
+
+from precinct.browser import chromium
+from precinct.conftest import PASSWORD, make_user
+from precinct.core.roles import Role
+from precinct.crimes.models import Crime
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def page(live_server):
+    with chromium() as browser:
+        context = browser.new_context(base_url=live_server.url, viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        violations = []
+        page.on(
+            "console", lambda message: violations.append(message.text) if message.type == "error" else None
+        )
+        yield page
+        assert not [v for v in violations if "Content Security Policy" in v], violations
+        context.close()
+
+
+def test_an_officer_registers_finds_and_opens_the_history_of_a_crime(page):
+    make_user("nasimi", Role.OFFICER, ["baku-nasimi"])
+    page.goto("/login/")
+    page.fill("#id_username", "nasimi")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/")
+
+    page.click("text=Register a crime")
+    page.select_option("#id_body", label="Nasimi District Police Department")
+    page.fill("#id_registered_on", "2023-06-12")
+    page.select_option("#id_agency", "police")
+    page.select_option("#id_article", index=1)
+    page.fill("#id_place", "Fuzuli street 12")
+    page.fill("#id_description", "Handbag snatched near the metro station")
+    page.fill("#id_damage", "420.00")
+    page.click("button:has-text('Save')")
+    page.wait_for_selector("#history")
+
+    crime = Crime.objects.get()
+    page.goto("/crimes/?q=Handbag")
+    assert page.inner_text("#result-count").startswith("1 record")
+    page.click(f"a:has-text('{crime.number}')")
+    history = page.inner_text("#history")
+    assert "nasimi" in history and "web" in history and "created" in history
+
+
+def test_a_refused_form_shows_the_reason_at_the_field(page):
+    make_user("nasimi", Role.OFFICER, ["baku-nasimi"])
+    page.goto("/login/")
+    page.fill("#id_username", "nasimi")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.goto("/crimes/new/")
+    page.select_option("#id_body", label="Nasimi District Police Department")
+    page.fill("#id_registered_on", "2023-06-12")
+    page.select_option("#id_agency", "police")
+    page.select_option("#id_article", index=1)
+    page.fill("#id_damage", "100")
+    page.fill("#id_compensated", "150")
+    page.click("button:has-text('Save')")
+    assert "cannot exceed the damage" in page.inner_text("[data-field=compensated]")
+    assert not Crime.objects.exists()

@@ -1,0 +1,192 @@
+"""The crime register's pages, declared over the generic views of `core.views`."""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.views import View
+
+from precinct.core.audit import Actor
+from precinct.core.roles import CHANGE, can
+from precinct.core.views import ObjectDetailView, ObjectListView, ServiceFormView
+from precinct.crimes import services
+from precinct.crimes.filtersets import (
+    CrimeFilterSet,
+    CriminalGroupFilterSet,
+    PersonFilterSet,
+    WantedFilterSet,
+)
+from precinct.crimes.forms import CrimeForm, CriminalGroupForm, ParticipationForm, PersonForm, WantedForm
+from precinct.crimes.models import Crime, CriminalGroup, Participation, Person, Wanted
+from precinct.crimes.tables import CrimeTable, CriminalGroupTable, PersonTable, WantedTable
+
+
+class CrimeListView(ObjectListView):
+    model = Crime
+    filterset_class = CrimeFilterSet
+    table_class = CrimeTable
+    create_url_name = "crimes:crime-new"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("body", "article__category")
+
+
+class CrimeDetailView(ObjectDetailView):
+    model = Crime
+    template_name = "crimes/crime_detail.html"
+    edit_url_name = "crimes:crime-edit"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("body", "article__category")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["parties"] = self.object.parties.select_related("person")
+        context["searches"] = self.object.searches.select_related("person")
+        context["groups"] = self.object.groups.all()
+        if context["can_edit"]:
+            context["party_form"] = ParticipationForm(user=self.request.user)
+        return context
+
+
+class CrimeFormView(ServiceFormView):
+    model = Crime
+    form_class = CrimeForm
+
+    def save(self, form):
+        if self.get_object() is None:
+            return services.register_crime(actor=self.actor(), values=form.cleaned_values())
+        return services.edit_crime(
+            actor=self.actor(),
+            crime=self.get_object(),
+            values=form.cleaned_values(),
+            expected_version=form.expected_version(),
+        )
+
+
+class PartyAddView(LoginRequiredMixin, View):
+    """Adds a person to a crime as accused, suspect or victim (a form on the crime's page)."""
+
+    def post(self, request, pk):
+        crime = get_object_or_404(Crime.objects.editable_by(request.user), pk=pk)
+        form = ParticipationForm(request.POST, user=request.user)
+        if form.is_valid():
+            services.add_party(actor=Actor.from_request(request), crime=crime, **form.cleaned_values())
+        return redirect(crime)
+
+
+class PartyRemoveView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        if not can(request.user, "crimes", CHANGE):
+            raise PermissionDenied
+        participation = get_object_or_404(Participation.objects.editable_by(request.user), pk=pk)
+        services.remove_party(actor=Actor.from_request(request), participation=participation)
+        return redirect(participation.crime)
+
+
+class PersonListView(ObjectListView):
+    model = Person
+    filterset_class = PersonFilterSet
+    table_class = PersonTable
+    create_url_name = "crimes:person-new"
+    export_audited = True
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("body")
+
+
+class PersonDetailView(ObjectDetailView):
+    model = Person
+    template_name = "crimes/person_detail.html"
+    edit_url_name = "crimes:person-edit"
+    audit_reads = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        reach = Participation.objects.visible_to(self.request.user)
+        context["parties"] = reach.filter(person=self.object).select_related("crime__body", "crime__article")
+        return context
+
+
+class PersonFormView(ServiceFormView):
+    model = Person
+    form_class = PersonForm
+
+    def save(self, form):
+        if self.get_object() is None:
+            return services.register_person(actor=self.actor(), values=form.cleaned_values())
+        return services.edit_person(
+            actor=self.actor(),
+            person=self.get_object(),
+            values=form.cleaned_values(),
+            expected_version=form.expected_version(),
+        )
+
+
+class WantedListView(ObjectListView):
+    model = Wanted
+    filterset_class = WantedFilterSet
+    table_class = WantedTable
+    create_url_name = "crimes:wanted-new"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("body", "person", "crime__body")
+
+
+class WantedDetailView(ObjectDetailView):
+    model = Wanted
+    template_name = "crimes/wanted_detail.html"
+    edit_url_name = "crimes:wanted-edit"
+
+
+class WantedFormView(ServiceFormView):
+    model = Wanted
+    form_class = WantedForm
+
+    def get_initial(self):
+        return {key: self.request.GET[key] for key in ("crime", "person", "body") if key in self.request.GET}
+
+    def save(self, form):
+        if self.get_object() is None:
+            return services.open_search(actor=self.actor(), values=form.cleaned_values())
+        return services.edit_search(
+            actor=self.actor(),
+            search=self.get_object(),
+            values=form.cleaned_values(),
+            expected_version=form.expected_version(),
+        )
+
+
+class CriminalGroupListView(ObjectListView):
+    model = CriminalGroup
+    filterset_class = CriminalGroupFilterSet
+    table_class = CriminalGroupTable
+    create_url_name = "crimes:group-new"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("body")
+
+
+class CriminalGroupDetailView(ObjectDetailView):
+    model = CriminalGroup
+    template_name = "crimes/group_detail.html"
+    edit_url_name = "crimes:group-edit"
+
+
+class CriminalGroupFormView(ServiceFormView):
+    model = CriminalGroup
+    form_class = CriminalGroupForm
+
+    def save(self, form):
+        members, crimes = form.cleaned_data["members"], form.cleaned_data["crimes"]
+        if self.get_object() is None:
+            return services.register_group(
+                actor=self.actor(), values=form.cleaned_values(), members=members, crimes=crimes
+            )
+        return services.edit_group(
+            actor=self.actor(),
+            group=self.get_object(),
+            values=form.cleaned_values(),
+            members=members,
+            crimes=crimes,
+            expected_version=form.expected_version(),
+        )

@@ -1,0 +1,42 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from precinct.core.admin import AuditedAdmin
+from precinct.organisation.models import Body, Employee, Position, Rank, User
+
+
+@admin.register(Body)
+class BodyAdmin(AuditedAdmin):
+    list_display = ["code", "name_en", "kind", "parent", "founded"]
+    list_filter = ["kind"]
+    search_fields = ["code", "name_en", "name_az", "name_ru"]
+
+
+@admin.register(Rank)
+class RankAdmin(AuditedAdmin):
+    list_display = ["code", "name_en", "seniority"]
+
+
+@admin.register(Position)
+class PositionAdmin(AuditedAdmin):
+    list_display = ["code", "name_en"]
+
+
+@admin.register(Employee)
+class EmployeeAdmin(AuditedAdmin):
+    list_display = ["personnel_number", "surname", "given_name", "rank", "position", "body"]
+    list_filter = ["rank", "position"]
+    search_fields = ["personnel_number", "surname", "given_name"]
+    autocomplete_fields = ["body"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin, AuditedAdmin):
+    list_display = ["username", "first_name", "last_name", "role", "is_active"]
+    list_filter = ["role", "is_active"]
+    fieldsets = [
+        *DjangoUserAdmin.fieldsets,
+        (_("Precinct"), {"fields": ["employee", "role", "reach"]}),
+    ]
+    filter_horizontal = ["reach", "groups", "user_permissions"]

@@ -1,0 +1,36 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.authtoken.views import obtain_auth_token
+from rest_framework.routers import DefaultRouter
+
+from precinct.core.audit_views import AuditLogView
+from precinct.core.pages import toggle_accessible_mode
+from precinct.crimes.api import views as crimes_api
+from precinct.organisation.api import BodyViewSet
+from precinct.reports.views import dashboard
+
+router = DefaultRouter()
+router.register("bodies", BodyViewSet, basename="body")
+router.register("articles", crimes_api.ArticleViewSet, basename="article")
+router.register("crimes", crimes_api.CrimeViewSet, basename="crime")
+router.register("persons", crimes_api.PersonViewSet, basename="person")
+router.register("participations", crimes_api.ParticipationViewSet, basename="participation")
+router.register("wanted", crimes_api.WantedViewSet, basename="wanted")
+router.register("groups", crimes_api.CriminalGroupViewSet, basename="group")
+
+urlpatterns = [
+    path("", dashboard, name="dashboard"),
+    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accessibility/", toggle_accessible_mode, name="accessibility"),
+    path("crimes/", include("precinct.crimes.urls")),
+    path("audit/", AuditLogView.as_view(), name="audit-log"),
+    path("admin/", admin.site.urls),
+    path("api/", include(router.urls)),
+    path("api/token/", obtain_auth_token, name="api-token"),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+]
