@@ -15,9 +15,11 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from precinct.core.audit import Actor, entry, snapshot
+from precinct.core.bulk import BulkInserter
 from precinct.core.models import Action, AuditEntry
 
 Progress = Callable[[int], None]
@@ -106,11 +108,14 @@ def parse_date(column: str, text: str, required: bool = False) -> datetime.date 
         if required:
             raise RowRefused(column, _("a date is required"))
         return None
-    for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
-        try:
-            return datetime.datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        return datetime.datetime.strptime(text, "%d.%m.%Y").date()
+    except ValueError:
+        pass
     raise RowRefused(column, _("“%(text)s” is not a date (YYYY-MM-DD or DD.MM.YYYY)") % {"text": text})
 
 
@@ -145,18 +150,29 @@ def parse_bool(column: str, text: str) -> bool:
     raise RowRefused(column, _("“%(text)s” is not yes or no") % {"text": text})
 
 
+_CHOICE_LOOKUPS: dict[type, dict[str, str]] = {}
+
+
 def parse_choice(
     column: str, text: str, choices: type[models.TextChoices], default: str | None = None
 ) -> str:
     """A choice given by its code or by its English label."""
     if not text and default is not None:
         return default
-    lowered = text.lower()
-    for value, label in zip(choices.values, choices.labels, strict=True):
-        if lowered in {value.lower(), str(label).lower()}:
-            return value
-    allowed = ", ".join(v for v in choices.values if v)
-    raise RowRefused(column, _("“%(text)s” is not one of: %(allowed)s") % {"text": text, "allowed": allowed})
+    lookup = _CHOICE_LOOKUPS.get(choices)
+    if lookup is None:
+        lookup = {}
+        for value, label in zip(choices.values, choices.labels, strict=True):
+            lookup[str(label).lower()] = value
+            lookup[value.lower()] = value
+        _CHOICE_LOOKUPS[choices] = lookup
+    try:
+        return lookup[text.lower()]
+    except KeyError:
+        allowed = ", ".join(v for v in choices.values if v)
+        raise RowRefused(
+            column, _("“%(text)s” is not one of: %(allowed)s") % {"text": text, "allowed": allowed}
+        ) from None
 
 
 class Importer(ABC):
@@ -199,14 +215,8 @@ class Importer(ABC):
         report.written = len(records)
         return report
 
-    @transaction.atomic
     def write(self, records: list[models.Model]) -> None:
-        for start in range(0, len(records), self.batch_size):
-            batch = self.model.objects.bulk_create(records[start : start + self.batch_size])
-            AuditEntry.objects.bulk_create(
-                [entry(self.actor, Action.CREATE, record, None, snapshot(record)) for record in batch],
-                batch_size=self.batch_size,
-            )
+        bulk_write(self.actor, self.model, records, self.batch_size)
 
 
 class RowErrors(Exception):
@@ -215,6 +225,24 @@ class RowErrors(Exception):
     def __init__(self, errors: list[RowError]) -> None:
         super().__init__("; ".join(str(e) for e in errors))
         self.errors = errors
+
+
+@transaction.atomic
+def bulk_write(actor: Actor, model: type[models.Model], records: list[models.Model], batch_size: int = 5000):
+    """Insert many checked records at once, each with its audit entry, in one transaction."""
+    records_inserter, audit_inserter = BulkInserter(model), BulkInserter(AuditEntry)
+    now = timezone.now()
+    stamped = {"created_at", "updated_at"} & {field.name for field in model._meta.concrete_fields}
+    for record in records:
+        for name in stamped:
+            setattr(record, name, now)
+    for start in range(0, len(records), batch_size):
+        batch = records_inserter.insert(records[start : start + batch_size])
+        entries = [entry(actor, Action.CREATE, record, None, snapshot(record)) for record in batch]
+        for audit_entry in entries:
+            audit_entry.at = now
+        audit_inserter.insert(entries)
+    return records
 
 
 def importers() -> dict[str, type[Importer]]:

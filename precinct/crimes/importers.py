@@ -19,7 +19,7 @@ from precinct.core.importing import (
 from precinct.core.roles import CHANGE, can
 from precinct.core.views import ImportView
 from precinct.crimes.models import Agency, Article, Crime, Partner, Status
-from precinct.crimes.rules import crime_errors
+from precinct.crimes.rules import crime_errors, today
 from precinct.organisation.models import Body
 
 
@@ -48,6 +48,7 @@ class CrimeImporter(Importer):
         self.bodies = {body.code: body for body in Body.objects.all()}
         self.articles = {article.code: article for article in Article.objects.all()}
         self.reach = actor.user.reach_paths() if self.allowed else []
+        self.today = today()
 
     def build(self, line: int, row: dict[str, str]) -> Crime:
         errors: list[RowError] = []
@@ -76,7 +77,7 @@ class CrimeImporter(Importer):
         )
         if crime.registered_on:
             crime.year = crime.registered_on.year
-        for field, reasons in crime_errors(crime).items():
+        for field, reasons in crime_errors(crime, self.today).items():
             errors.extend(RowError(line, field, reason) for reason in reasons)
         if errors:
             raise RowErrors(errors)

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from precinct.organisation.demo import DEMO_USERS, ensure_demo_users
+from precinct.organisation.demo_users import DEMO_USERS, ensure_demo_users
 
 
 class Command(BaseCommand):
