@@ -56,10 +56,10 @@ test: $(TEST_STAMP) assets browser-deps messages lint
 	@if [ -n "$$TEST_DATABASE_URL" ]; then $(MAKE) test-postgres; else echo "TEST_DATABASE_URL not set: PostgreSQL run skipped"; fi
 
 test-sqlite:
-	$(BIN)/pytest -q
+	CONN_MAX_AGE=0 $(BIN)/pytest -q
 
 test-postgres:
-	DATABASE_URL="$$TEST_DATABASE_URL" $(BIN)/pytest -q
+	CONN_MAX_AGE=0 DATABASE_URL="$$TEST_DATABASE_URL" $(BIN)/pytest -q
 
 bench: $(TEST_STAMP) assets
 	$(PY) -m precinct.bench

@@ -1,0 +1,146 @@
+"""`make bench`: the speed figures Precinct promises, measured on this machine.
+
+Each database is measured in a child process of its own, on a fresh database, so that the figures do
+not depend on what the developer's database holds. The results are printed and written to
+`var/bench.json`.
+"""
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/precinct_bench")
+IMPORT_ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "100000"))
+
+
+def fresh_postgres(url: str) -> bool:
+    """Drop and create the benchmark database; False when PostgreSQL cannot be reached."""
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    server = url.rsplit("/", 1)[0] + "/postgres"
+    try:
+        with psycopg.connect(server, autocommit=True, connect_timeout=5) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            connection.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.OperationalError:
+        return False
+    return True
+
+
+def measure_in_child(database: str) -> dict:
+    """Run the measurements for one database in a fresh process and a fresh database."""
+    with tempfile.TemporaryDirectory(prefix="precinct-bench-") as data_dir:
+        env = dict(os.environ, PRECINCT_DATA_DIR=data_dir, DJANGO_SETTINGS_MODULE="precinct.settings")
+        env.pop("DATABASE_URL", None)
+        if database == "postgresql":
+            if not fresh_postgres(POSTGRES_URL):
+                return {"skipped": "PostgreSQL unreachable"}
+            env["DATABASE_URL"] = POSTGRES_URL
+        output = subprocess.run(
+            [sys.executable, "-m", "precinct.bench", "--child"],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return json.loads(output.stdout.strip().splitlines()[-1])
+
+
+def child() -> None:
+    """Inside the child: set up the database, then time each operation."""
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    results = {"crime_import": bench_crime_import()}
+    print(json.dumps(results))
+
+
+def bench_crime_import() -> dict:
+    """100,000 crimes from a CSV file through the real import path: parse, check, number, write, audit."""
+    import csv
+    import datetime
+    import random
+
+    from precinct.core.audit import Actor
+    from precinct.core.importing import rows_from
+    from precinct.core.models import Via
+    from precinct.core.roles import Role
+    from precinct.crimes.demo import crime_rows
+    from precinct.crimes.importers import CrimeImporter
+    from precinct.crimes.models import Crime
+    from precinct.organisation.models import Body, User
+
+    user = User.objects.create_user("bench", role=Role.OFFICER)
+    user.reach.set(Body.objects.filter(parent=None))
+    scale = IMPORT_ROWS / 72_000 * 1.001
+    rows = [row for _line, row in crime_rows(random.Random(7), scale, datetime.date(2024, 1, 1))][
+        :IMPORT_ROWS
+    ]
+    with tempfile.NamedTemporaryFile(
+        "w", suffix=".csv", newline="", delete=False, encoding="utf-8"
+    ) as handle:
+        writer = csv.DictWriter(handle, fieldnames=CrimeImporter.columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+        path = Path(handle.name)
+    started = time.perf_counter()
+    report = CrimeImporter(Actor(user=user, via=Via.IMPORT)).run(rows_from(path))
+    seconds = time.perf_counter() - started
+    path.unlink()
+    assert report.ok and Crime.objects.count() == len(rows), report.errors[:3]
+    return {"rows": len(rows), "seconds": round(seconds, 2), "rows_per_second": round(len(rows) / seconds)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--database", choices=["sqlite", "postgresql"], action="append")
+    args = parser.parse_args()
+    if args.child:
+        child()
+        return
+    figures = {
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "at": time.strftime("%Y-%m-%d %H:%M"),
+        },
+    }
+    for database in args.database or ["sqlite", "postgresql"]:
+        print(f"Measuring on {database}…", file=sys.stderr)
+        figures[database] = measure_in_child(database)
+    report(figures)
+    out = ROOT / "var" / "bench.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(figures, indent=2))
+    print(f"\nWritten to {out}")
+
+
+def report(figures: dict) -> None:
+    print(f"\n{'benchmark':<44}{'database':<12}{'figure':>28}   target")
+    for database in ("sqlite", "postgresql"):
+        result = figures.get(database, {})
+        if "skipped" in result:
+            print(f"{'(all)':<44}{database:<12}{result['skipped']:>28}")
+            continue
+        crime_import = result.get("crime_import")
+        if crime_import:
+            figure = f"{crime_import['seconds']} s ({crime_import['rows_per_second']:,} rows/s)"
+            target = "< 60 s" if database == "sqlite" else ""
+            name = f"import of {crime_import['rows']:,} crimes (CSV)"
+            print(f"{name:<44}{database:<12}{figure:>28}   {target}")
+
+
+if __name__ == "__main__":
+    main()
