@@ -107,3 +107,51 @@ def record_export(actor: Actor, model: type[models.Model], count: int, query: st
         address=actor.address,
         note=query[:200],
     )
+
+
+HIDDEN_IN_HISTORY = {"id", "version"}
+
+
+def readable_changes(audit_entry: AuditEntry) -> list[tuple[str, str, str]]:
+    """(field label, before, after) for display: choices by their label, related records by name."""
+    from django.apps import apps
+    from django.core.exceptions import FieldDoesNotExist
+    from django.utils.translation import gettext as _
+
+    try:
+        model = apps.get_model(audit_entry.model)
+    except (LookupError, ValueError):
+        model = None
+    names: dict[tuple[type, object], str] = {}
+
+    def show(field, value) -> str:
+        if value is None or value == "":
+            return "—"
+        if field is None:
+            return str(value)
+        if field.choices:
+            return str(dict(field.flatchoices).get(value, value))
+        if isinstance(value, bool):
+            return _("yes") if value else _("no")
+        if field.is_relation:
+            related = field.related_model
+            values = value if isinstance(value, list) else [value]
+            shown = []
+            for pk in values:
+                if (related, pk) not in names:
+                    names[(related, pk)] = str(related._default_manager.filter(pk=pk).first() or f"#{pk}")
+                shown.append(names[(related, pk)])
+            return ", ".join(shown) or "—"
+        return str(value)
+
+    rows = []
+    for name, before, after in audit_entry.changes():
+        if name in HIDDEN_IN_HISTORY:
+            continue
+        try:
+            field = model._meta.get_field(name) if model else None
+        except FieldDoesNotExist:
+            field = None
+        label = str(field.verbose_name) if field is not None else name
+        rows.append((label, show(field, before), show(field, after)))
+    return rows

@@ -1,6 +1,7 @@
 """Filters shared by every domain's FilterSet."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -50,3 +51,12 @@ def date_range(field: str, label_from, label_to) -> tuple:
         django_filters.DateFilter(field_name=field, lookup_expr="gte", label=label_from),
         django_filters.DateFilter(field_name=field, lookup_expr="lte", label=label_to),
     )
+
+
+class YesNoFilter(django_filters.BooleanFilter):
+    """A yes/no filter whose empty choice reads "any" rather than "unknown"."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        choices = [("", "---------"), ("true", _("yes")), ("false", _("no"))]
+        kwargs.setdefault("widget", forms.Select(choices=choices))
+        super().__init__(*args, **kwargs)

@@ -1,5 +1,6 @@
 """Declarative tables: a list of columns that the generic list template renders."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,8 @@ class Column:
             obj = display() if callable(display) else getattr(obj, part)
         if isinstance(obj, bool):
             return _("yes") if obj else _("no")
+        if isinstance(obj, datetime.date):
+            return obj.strftime("%d.%m.%Y")
         return "" if obj is None else obj
 
 

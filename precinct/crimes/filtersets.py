@@ -3,7 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from precinct.core.filters import BodyFilter, SearchFilter, date_range
+from precinct.core.filters import BodyFilter, SearchFilter, YesNoFilter, date_range
 from precinct.crimes.models import (
     Agency,
     Category,
@@ -32,7 +32,7 @@ class CrimeFilterSet(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=Status.choices, label=_("Status"))
     agency = django_filters.ChoiceFilter(choices=Agency.choices, label=_("Registering agency"))
     article = django_filters.CharFilter(field_name="article__code", label=_("Article"))
-    firearm = django_filters.BooleanFilter(label=_("Firearm involved"))
+    firearm = YesNoFilter(label=_("Firearm involved"))
     q = SearchFilter(fields=["description", "place", "article__code", "number"])
 
     class Meta:
@@ -52,9 +52,7 @@ class PersonFilterSet(django_filters.FilterSet):
 class WantedFilterSet(django_filters.FilterSet):
     opened_from, opened_to = date_range("opened_on", _("Opened from"), _("Opened to"))
     body = BodyFilter()
-    arrested = django_filters.BooleanFilter(
-        field_name="arrested_on", lookup_expr="isnull", exclude=True, label=_("Arrested")
-    )
+    arrested = YesNoFilter(field_name="arrested_on", lookup_expr="isnull", exclude=True, label=_("Arrested"))
     q = SearchFilter(fields=["person__surname", "person__given_name"])
 
     class Meta:

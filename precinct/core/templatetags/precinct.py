@@ -31,3 +31,10 @@ def page_url(context, page: int) -> str:
 @register.simple_tag
 def record_url(name: str, pk) -> str:
     return reverse(name, args=[pk])
+
+
+@register.filter
+def readable(audit_entry) -> list[tuple[str, str, str]]:
+    from precinct.core.audit import readable_changes
+
+    return readable_changes(audit_entry)
