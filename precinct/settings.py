@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -73,6 +74,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render with the project's templates too (the lookup input adds its suggestion list).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # SQLite (WAL) in the data folder is the embedded default; DATABASE_URL selects PostgreSQL.
 SQLITE_PATH = DATA_DIR / "precinct.sqlite3"

@@ -108,6 +108,11 @@ class Crime(ScopedModel, Timestamped):
     def __str__(self) -> str:
         return f"№ {self.number}/{self.year} ({self.body.code})"
 
+    @property
+    def key(self) -> str:
+        """How the crime is named in forms and files: body, year and registration number."""
+        return f"{self.body.code}/{self.year}/{self.number}"
+
     def get_absolute_url(self) -> str:
         return reverse("crimes:crime", args=[self.pk])
 
@@ -141,6 +146,10 @@ class Person(ScopedModel, Timestamped):
 
     def get_absolute_url(self) -> str:
         return reverse("crimes:person", args=[self.pk])
+
+    @property
+    def key(self) -> str:
+        return f"#{self.pk}"
 
 
 class PartyRole(models.TextChoices):

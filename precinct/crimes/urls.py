@@ -1,7 +1,9 @@
 from django.urls import path
 
+from precinct.core.references import lookup_view
 from precinct.crimes import views
 from precinct.crimes.importers import CrimeImportView
+from precinct.crimes.references import CRIME, PERSON
 
 app_name = "crimes"
 
@@ -9,6 +11,8 @@ urlpatterns = [
     path("", views.CrimeListView.as_view(), name="crime-list"),
     path("new/", views.CrimeFormView.as_view(), name="crime-new"),
     path("import/", CrimeImportView.as_view(), name="crime-import"),
+    path("lookup/crimes/", lookup_view(CRIME), name="lookup-crime"),
+    path("lookup/persons/", lookup_view(PERSON), name="lookup-person"),
     path("<int:pk>/", views.CrimeDetailView.as_view(), name="crime"),
     path("<int:pk>/edit/", views.CrimeFormView.as_view(), name="crime-edit"),
     path("<int:pk>/parties/", views.PartyAddView.as_view(), name="party-add"),

@@ -1,8 +1,11 @@
 """The crime register's pages, declared over the generic views of `core.views`."""
 
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
 from django.views import View
 
 from precinct.core.audit import Actor
@@ -69,8 +72,15 @@ class PartyAddView(LoginRequiredMixin, View):
     def post(self, request, pk):
         crime = get_object_or_404(Crime.objects.editable_by(request.user), pk=pk)
         form = ParticipationForm(request.POST, user=request.user)
-        if form.is_valid():
+        if not form.is_valid():
+            for field, errors in form.errors.items():
+                label = form.fields[field].label if field in form.fields else ""
+                messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
+            return redirect(crime)
+        try:
             services.add_party(actor=Actor.from_request(request), crime=crime, **form.cleaned_values())
+        except (ValidationError, IntegrityError):
+            messages.error(request, _("This person already has this role in the crime."))
         return redirect(crime)
 
 

@@ -127,3 +127,13 @@ def test_a_person_is_audited_with_no_personal_data_lost(nasimi_officer):
     )
     assert entries(person).get().after["id_number"] == "5ZK3HTQ"
     assert Person.objects.count() == 1
+
+
+def test_the_history_names_fields_and_related_records(nasimi_officer):
+    from precinct.core.audit import readable_changes
+
+    crime = register(nasimi_officer)
+    (created,) = entries(crime)
+    rows = {label: after for label, _before, after in readable_changes(created)}
+    assert rows["territorial body"] == "Nasimi District Police Department"
+    assert rows["status"] == "under investigation" and "id" not in rows
