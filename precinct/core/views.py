@@ -117,11 +117,32 @@ class ObjectDetailView(ScopedMixin, DetailView):
 class ServiceFormView(LoginRequiredMixin, FormView):
     """A form whose valid data goes to a service; the service's refusals come back as field errors.
 
-    Concrete views give the form class and `save(form)`, which calls the service.
+    Concrete views name the services: `create(actor=, values=)` for a new record and
+    `edit(actor=, <record_name>=, values=, expected_version=)` for an existing one; `extra(form)` adds
+    what else they take (many-to-many members, say).
     """
 
     model = None
     template_name = "core/object_form.html"
+    create = None
+    edit = None
+    record_name = ""
+
+    def extra(self, form) -> dict:
+        return {}
+
+    def save(self, form):
+        values, extra = form.cleaned_values(), self.extra(form)
+        record = self.get_object()
+        if record is None:
+            return self.create(actor=self.actor(), values=values, **extra)
+        return self.edit(
+            actor=self.actor(),
+            values=values,
+            expected_version=form.expected_version(),
+            **{self.record_name: record},
+            **extra,
+        )
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not can(request.user, self.model.domain, CHANGE):

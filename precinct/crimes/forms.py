@@ -30,21 +30,7 @@ class ReferencesInReach:
 class CrimeForm(ScopedModelForm):
     class Meta:
         model = Crime
-        fields = [
-            "body",
-            "number",
-            "registered_on",
-            "agency",
-            "article",
-            "place",
-            "description",
-            "firearm",
-            "damage",
-            "compensated",
-            "status",
-            "solved_on",
-            "solved_with",
-        ]
+        fields = Crime.ENTERED_FIELDS
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
         help_texts = {"number": _("Leave empty to take the body's next number for the year.")}
 

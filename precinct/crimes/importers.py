@@ -26,21 +26,7 @@ from precinct.organisation.models import Body
 class CrimeImporter(Importer):
     name = "crimes"
     model = Crime
-    columns = [
-        "body",
-        "number",
-        "registered_on",
-        "agency",
-        "article",
-        "place",
-        "description",
-        "firearm",
-        "damage",
-        "compensated",
-        "status",
-        "solved_on",
-        "solved_with",
-    ]
+    columns = Crime.ENTERED_FIELDS
 
     def __init__(self, actor) -> None:
         super().__init__(actor)

@@ -70,6 +70,22 @@ class Article(Named):
 
 class Crime(ScopedModel, Timestamped):
     domain = "crimes"
+    # The fields a person or a file gives; the form, the API and the importer all take these.
+    ENTERED_FIELDS = [
+        "body",
+        "number",
+        "registered_on",
+        "agency",
+        "article",
+        "place",
+        "description",
+        "firearm",
+        "damage",
+        "compensated",
+        "status",
+        "solved_on",
+        "solved_with",
+    ]
 
     body = models.ForeignKey(Body, verbose_name=_("territorial body"), on_delete=models.PROTECT)
     year = models.PositiveSmallIntegerField(_("year"), editable=False)

@@ -54,16 +54,9 @@ class CrimeDetailView(ObjectDetailView):
 class CrimeFormView(ServiceFormView):
     model = Crime
     form_class = CrimeForm
-
-    def save(self, form):
-        if self.get_object() is None:
-            return services.register_crime(actor=self.actor(), values=form.cleaned_values())
-        return services.edit_crime(
-            actor=self.actor(),
-            crime=self.get_object(),
-            values=form.cleaned_values(),
-            expected_version=form.expected_version(),
-        )
+    create = staticmethod(services.register_crime)
+    edit = staticmethod(services.edit_crime)
+    record_name = "crime"
 
 
 class PartyAddView(LoginRequiredMixin, View):
@@ -120,16 +113,9 @@ class PersonDetailView(ObjectDetailView):
 class PersonFormView(ServiceFormView):
     model = Person
     form_class = PersonForm
-
-    def save(self, form):
-        if self.get_object() is None:
-            return services.register_person(actor=self.actor(), values=form.cleaned_values())
-        return services.edit_person(
-            actor=self.actor(),
-            person=self.get_object(),
-            values=form.cleaned_values(),
-            expected_version=form.expected_version(),
-        )
+    create = staticmethod(services.register_person)
+    edit = staticmethod(services.edit_person)
+    record_name = "person"
 
 
 class WantedListView(ObjectListView):
@@ -151,19 +137,12 @@ class WantedDetailView(ObjectDetailView):
 class WantedFormView(ServiceFormView):
     model = Wanted
     form_class = WantedForm
+    create = staticmethod(services.open_search)
+    edit = staticmethod(services.edit_search)
+    record_name = "search"
 
     def get_initial(self):
         return {key: self.request.GET[key] for key in ("crime", "person", "body") if key in self.request.GET}
-
-    def save(self, form):
-        if self.get_object() is None:
-            return services.open_search(actor=self.actor(), values=form.cleaned_values())
-        return services.edit_search(
-            actor=self.actor(),
-            search=self.get_object(),
-            values=form.cleaned_values(),
-            expected_version=form.expected_version(),
-        )
 
 
 class CriminalGroupListView(ObjectListView):
@@ -185,18 +164,9 @@ class CriminalGroupDetailView(ObjectDetailView):
 class CriminalGroupFormView(ServiceFormView):
     model = CriminalGroup
     form_class = CriminalGroupForm
+    create = staticmethod(services.register_group)
+    edit = staticmethod(services.edit_group)
+    record_name = "group"
 
-    def save(self, form):
-        members, crimes = form.cleaned_data["members"], form.cleaned_data["crimes"]
-        if self.get_object() is None:
-            return services.register_group(
-                actor=self.actor(), values=form.cleaned_values(), members=members, crimes=crimes
-            )
-        return services.edit_group(
-            actor=self.actor(),
-            group=self.get_object(),
-            values=form.cleaned_values(),
-            members=members,
-            crimes=crimes,
-            expected_version=form.expected_version(),
-        )
+    def extra(self, form) -> dict:
+        return {"members": form.cleaned_data["members"], "crimes": form.cleaned_data["crimes"]}

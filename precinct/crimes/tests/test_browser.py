@@ -24,13 +24,18 @@ def page(live_server):
         context.close()
 
 
-def test_an_officer_registers_finds_and_opens_the_history_of_a_crime(page):
+def log_in(page) -> None:
+    """As an officer of Baku's Nasimi district, through the log-in form."""
     make_user("nasimi", Role.OFFICER, ["baku-nasimi"])
     page.goto("/login/")
     page.fill("#id_username", "nasimi")
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url("**/")
+
+
+def test_an_officer_registers_finds_and_opens_the_history_of_a_crime(page):
+    log_in(page)
 
     page.click("text=Register a crime")
     page.select_option("#id_body", label="Nasimi District Police Department")
@@ -52,11 +57,7 @@ def test_an_officer_registers_finds_and_opens_the_history_of_a_crime(page):
 
 
 def test_a_refused_form_shows_the_reason_at_the_field(page):
-    make_user("nasimi", Role.OFFICER, ["baku-nasimi"])
-    page.goto("/login/")
-    page.fill("#id_username", "nasimi")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
+    log_in(page)
     page.goto("/crimes/new/")
     page.select_option("#id_body", label="Nasimi District Police Department")
     page.fill("#id_registered_on", "2023-06-12")
