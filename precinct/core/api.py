@@ -8,7 +8,7 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from precinct.core.audit import Actor, record_read
+from precinct.core.audit import Actor, record_export, record_read
 from precinct.core.models import Via
 from precinct.core.roles import CHANGE, can
 from precinct.organisation.models import Body
@@ -66,6 +66,13 @@ class ScopedViewSet(
 
     def get_serializer_context(self):
         return super().get_serializer_context() | {"actor": self.actor()}
+
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        if self.audit_reads:
+            # A page of personal records read at once: one entry names the query and the count.
+            record_export(self.actor(), self.model, len(response.data["results"]), request.GET.urlencode())
+        return response
 
     def retrieve(self, request, *args, **kwargs):
         instance = self.get_object()

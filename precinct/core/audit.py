@@ -19,9 +19,8 @@ class Actor:
 
     @classmethod
     def from_request(cls, request, via: str = Via.WEB) -> "Actor":
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        address = forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR")
-        return cls(user=request.user, via=via, address=address or None)
+        # REMOTE_ADDR only: a client can write any X-Forwarded-For it likes.
+        return cls(user=request.user, via=via, address=request.META.get("REMOTE_ADDR") or None)
 
     @classmethod
     def cli(cls, user) -> "Actor":
@@ -39,11 +38,15 @@ def plain(value: object) -> object:
     return value
 
 
+# Never copied into the audit log: secrets, and bookkeeping that changes on its own.
+NOT_AUDITED = {"created_at", "updated_at", "password", "last_login"}
+
+
 def snapshot(instance: models.Model) -> dict[str, object]:
     """The values of a record's own fields (foreign keys as ids), for the before/after of an entry."""
     values: dict[str, object] = {}
     for field in instance._meta.concrete_fields:
-        if field.name in {"created_at", "updated_at"}:
+        if field.name in NOT_AUDITED:
             continue
         values[field.name] = plain(getattr(instance, field.attname))
     for field in instance._meta.many_to_many:
@@ -112,8 +115,11 @@ def record_export(actor: Actor, model: type[models.Model], count: int, query: st
 HIDDEN_IN_HISTORY = {"id", "version"}
 
 
-def readable_changes(audit_entry: AuditEntry) -> list[tuple[str, str, str]]:
-    """(field label, before, after) for display: choices by their label, related records by name."""
+def readable_changes(audit_entry: AuditEntry, user=None) -> list[tuple[str, str, str]]:
+    """(field label, before, after) for display: choices by their label, related records by name.
+
+    A related record the user cannot see is shown by its id only.
+    """
     from django.apps import apps
     from django.core.exceptions import FieldDoesNotExist
     from django.utils.translation import gettext as _
@@ -137,9 +143,13 @@ def readable_changes(audit_entry: AuditEntry) -> list[tuple[str, str, str]]:
             related = field.related_model
             values = value if isinstance(value, list) else [value]
             shown = []
+            visible = related.objects.visible_to(user) if hasattr(related.objects, "visible_to") else None
             for pk in values:
                 if (related, pk) not in names:
-                    names[(related, pk)] = str(related._default_manager.filter(pk=pk).first() or f"#{pk}")
+                    found = (
+                        (visible if visible is not None else related._default_manager).filter(pk=pk).first()
+                    )
+                    names[(related, pk)] = str(found or f"#{pk}")
                 shown.append(names[(related, pk)])
             return ", ".join(shown) or "—"
         return str(value)

@@ -29,6 +29,9 @@ class BodyFilter(django_filters.ModelChoiceFilter):
         return queryset.filter(**{f"{self.field_name}__path__startswith": value.path})
 
 
+MAX_SEARCH_WORDS = 6
+
+
 class SearchFilter(django_filters.CharFilter):
     """Free text matched against several fields (any word in any of them)."""
 
@@ -38,7 +41,7 @@ class SearchFilter(django_filters.CharFilter):
         super().__init__(*args, **kwargs)
 
     def filter(self, queryset, value):
-        for word in (value or "").split():
+        for word in (value or "").split()[:MAX_SEARCH_WORDS]:
             condition = Q()
             for field in self.search_fields:
                 condition |= Q(**{f"{field}__icontains": word})

@@ -14,6 +14,8 @@ from django.http import HttpResponse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
+from precinct.core.filters import MAX_SEARCH_WORDS
+
 SEPARATOR = " — "
 
 
@@ -36,7 +38,7 @@ class Reference:
         found = self.find(queryset, text.split(SEPARATOR)[0].strip())
         if found is not None:
             return [found]
-        for word in text.split()[:4]:
+        for word in text.split()[:MAX_SEARCH_WORDS]:
             condition = Q()
             for field in self.search_fields:
                 condition |= Q(**{f"{field}__icontains": word})

@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -69,7 +70,34 @@ def update(
 def delete(actor: Actor, instance: models.Model) -> None:
     before = snapshot(instance)
     record(actor, Action.DELETE, instance, before, None)
-    instance.delete()
+    try:
+        with transaction.atomic():
+            instance.delete()
+    except ProtectedError as error:
+        kinds = sorted({str(obj._meta.verbose_name_plural) for obj in error.protected_objects})
+        raise ValidationError(
+            _("This record cannot be deleted while other records refer to it: %(kinds)s.")
+            % {"kinds": ", ".join(kinds)}
+        ) from None
+
+
+def ensure_visible(actor: Actor, field: str, records) -> None:
+    """Refuse related records (a person, a crime…) that the actor cannot see."""
+    for related in records:
+        if related is None:
+            continue
+        if not type(related).objects.visible_to(actor.user).filter(pk=related.pk).exists():
+            raise ValidationError(
+                {field: [_("No record “%(key)s” within your reach.") % {"key": related.pk}]}
+            )
+
+
+def keep_hidden(actor: Actor, linked, chosen) -> list:
+    """The chosen records plus those already `linked` (a many-to-many manager) that the actor cannot see:
+    an edit must not unlink what its author was never shown."""
+    model = linked.model
+    hidden = linked.exclude(pk__in=model.objects.visible_to(actor.user).values("pk"))
+    return [*chosen, *hidden]
 
 
 def ensure_allowed(actor: Actor, domain: str, body_path: str | None = None, field: str = "body") -> None:

@@ -29,6 +29,12 @@ class ScopedMixin(LoginRequiredMixin):
         return self.model.objects.visible_to(self.request.user, self.action)
 
 
+def spreadsheet_safe(value: object) -> str:
+    """Text a spreadsheet will not run as a formula."""
+    text = str(value)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 class Echo:
     """A file-like object whose write returns the line, for streaming CSV."""
 
@@ -51,7 +57,10 @@ class ObjectListView(ScopedMixin, ListView):
         self.filterset = self.filterset_class(
             self.request.GET or None, queryset=queryset, request=self.request
         )
-        return self.filterset.qs if self.filterset.is_bound and self.filterset.is_valid() else queryset
+        if not self.filterset.is_bound:
+            return queryset
+        # A filter that cannot be applied (a body out of reach, a bad date) shows its error and no rows.
+        return self.filterset.qs if self.filterset.is_valid() else queryset.none()
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("export") == "csv":
@@ -70,7 +79,7 @@ class ObjectListView(ScopedMixin, ListView):
         def lines():
             yield writer.writerow([str(column.heading) for column in table.columns])
             for _row, cells in table:
-                yield writer.writerow([str(value) for _column, value in cells])
+                yield writer.writerow([spreadsheet_safe(value) for _column, value in cells])
 
         name = self.model._meta.model_name
         response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
@@ -127,6 +136,7 @@ class ServiceFormView(LoginRequiredMixin, FormView):
     create = None
     edit = None
     record_name = ""
+    audit_reads = False
 
     def extra(self, form) -> dict:
         return {}
@@ -158,6 +168,12 @@ class ServiceFormView(LoginRequiredMixin, FormView):
                 self.model.objects.editable_by(self.request.user), pk=self.kwargs["pk"]
             )
         return self._object
+
+    def get(self, request, *args, **kwargs):
+        # The edit form shows a personal record's data: opening it is a read.
+        if self.audit_reads and self.get_object() is not None:
+            record_read(self.actor(), self.get_object())
+        return super().get(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()

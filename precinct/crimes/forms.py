@@ -69,6 +69,11 @@ class WantedForm(ReferencesInReach, ScopedModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.limit_references()
+        # A link the user cannot see is not theirs to change (nor to clear by saving the form).
+        for name in ("person", "crime"):
+            linked = getattr(self.instance, f"{name}_id", None)
+            if linked and not self.fields[name].queryset.filter(pk=linked).exists():
+                del self.fields[name]
 
 
 class CriminalGroupForm(ReferencesInReach, ScopedModelForm):

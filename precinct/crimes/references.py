@@ -1,20 +1,22 @@
 """How crimes and persons are named in forms: a crime by body/year/number, a person by #id."""
 
+import re
+
 from precinct.core.references import Reference
 from precinct.crimes.models import Crime, Person
 
 
 def find_crime(queryset, key: str) -> Crime | None:
-    parts = key.split("/")
-    if len(parts) != 3 or not parts[1].isdigit() or not parts[2].isdigit():
+    match = re.fullmatch(r"([a-z0-9-]+)/([0-9]{4})/([0-9]{1,9})", key)
+    if match is None:
         return None
-    body, year, number = parts
+    body, year, number = match.groups()
     return queryset.filter(body__code=body, year=int(year), number=int(number)).select_related("body").first()
 
 
 def find_person(queryset, key: str) -> Person | None:
-    digits = key.lstrip("#")
-    return queryset.filter(pk=int(digits)).first() if digits.isdigit() else None
+    match = re.fullmatch(r"#?([0-9]{1,18})", key)
+    return queryset.filter(pk=int(match.group(1))).first() if match else None
 
 
 def person_label(person: Person) -> str:

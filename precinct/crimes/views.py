@@ -43,9 +43,18 @@ class CrimeDetailView(ObjectDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["parties"] = self.object.parties.select_related("person")
-        context["searches"] = self.object.searches.select_related("person")
-        context["groups"] = self.object.groups.all()
+        user = self.request.user
+        # Linked records are shown only where the user could open them too.
+        context["parties"] = (
+            Participation.objects.visible_to(user)
+            .filter(crime=self.object)
+            .filter(person__in=Person.objects.visible_to(user))
+            .select_related("person")
+        )
+        context["searches"] = (
+            Wanted.objects.visible_to(user).filter(crime=self.object).select_related("person")
+        )
+        context["groups"] = CriminalGroup.objects.visible_to(user).filter(crimes=self.object)
         if context["can_edit"]:
             context["party_form"] = ParticipationForm(user=self.request.user)
         return context
@@ -113,6 +122,7 @@ class PersonDetailView(ObjectDetailView):
 class PersonFormView(ServiceFormView):
     model = Person
     form_class = PersonForm
+    audit_reads = True
     create = staticmethod(services.register_person)
     edit = staticmethod(services.edit_person)
     record_name = "person"
@@ -159,6 +169,19 @@ class CriminalGroupDetailView(ObjectDetailView):
     model = CriminalGroup
     template_name = "crimes/group_detail.html"
     edit_url_name = "crimes:group-edit"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["members"] = Person.objects.visible_to(user).filter(groups=self.object)
+        context["crimes"] = Crime.objects.visible_to(user).filter(groups=self.object).select_related("body")
+        context["hidden"] = (
+            self.object.members.count()
+            - len(context["members"])
+            + self.object.crimes.count()
+            - len(context["crimes"])
+        )
+        return context
 
 
 class CriminalGroupFormView(ServiceFormView):

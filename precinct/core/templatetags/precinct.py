@@ -33,8 +33,9 @@ def record_url(name: str, pk) -> str:
     return reverse(name, args=[pk])
 
 
-@register.filter
-def readable(audit_entry) -> list[tuple[str, str, str]]:
+@register.simple_tag(takes_context=True)
+def readable(context, audit_entry) -> list[tuple[str, str, str]]:
+    """An audit entry's changes, named for the user viewing them."""
     from precinct.core.audit import readable_changes
 
-    return readable_changes(audit_entry)
+    return readable_changes(audit_entry, context["request"].user)

@@ -97,6 +97,14 @@ class ScopedPrimaryKey(serializers.PrimaryKeyRelatedField):
         return self.scoped_model.objects.visible_to(self.context["request"].user)
 
 
+class ScopedMany(serializers.ManyRelatedField):
+    """Many related records; those the requesting user cannot see are left out of the answer."""
+
+    def to_representation(self, iterable):
+        visible = self.child_relation.get_queryset().values_list("pk", flat=True)
+        return [pk for pk in super().to_representation(iterable) if pk in set(visible)]
+
+
 class ParticipationSerializer(serializers.ModelSerializer):
     crime = ScopedPrimaryKey(Crime)
     person = ScopedPrimaryKey(Person)
@@ -132,8 +140,8 @@ class WantedSerializer(ServiceSerializer):
 
 class CriminalGroupSerializer(ServiceSerializer):
     body = BodyField()
-    members = ScopedPrimaryKey(Person, many=True, required=False)
-    crimes = ScopedPrimaryKey(Crime, many=True, required=False)
+    members = ScopedMany(child_relation=ScopedPrimaryKey(Person), required=False)
+    crimes = ScopedMany(child_relation=ScopedPrimaryKey(Crime), required=False)
 
     class Meta:
         model = CriminalGroup

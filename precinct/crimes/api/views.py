@@ -39,6 +39,10 @@ class ParticipationViewSet(ScopedViewSet):
     serializer_class = serializers.ParticipationSerializer
     http_method_names = ["get", "post", "delete", "head", "options"]
 
+    def get_queryset(self):
+        persons = Person.objects.visible_to(self.request.user)
+        return super().get_queryset().filter(person__in=persons).order_by("id")
+
     def destroy_service(self, *, actor, instance) -> None:
         services.remove_party(actor=actor, participation=instance)
 
@@ -53,6 +57,9 @@ class CriminalGroupViewSet(ScopedViewSet):
     model = CriminalGroup
     serializer_class = serializers.CriminalGroupSerializer
     filterset_class = CriminalGroupFilterSet
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("members", "crimes")
 
 
 class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):

@@ -134,6 +134,6 @@ def test_the_history_names_fields_and_related_records(nasimi_officer):
 
     crime = register(nasimi_officer)
     (created,) = entries(crime)
-    rows = {label: after for label, _before, after in readable_changes(created)}
+    rows = {label: after for label, _before, after in readable_changes(created, nasimi_officer)}
     assert rows["territorial body"] == "Nasimi District Police Department"
     assert rows["status"] == "under investigation" and "id" not in rows
