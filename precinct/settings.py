@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from precinct.env import env_bool, env_int, env_list, env_path, env_str
+from precinct.env import env_bool, env_int, env_list, env_path, env_str, secret_key_file
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BASE_DIR = PACKAGE_DIR.parent
@@ -13,8 +13,8 @@ DATA_DIR = env_path("PRECINCT_DATA_DIR", BASE_DIR / "var")
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = env_bool("DEBUG", False)
-# The fallback key is only good for a machine that is not reachable from outside.
-SECRET_KEY = env_str("SECRET_KEY", "precinct-insecure-local-key-set-SECRET_KEY-in-production")
+# Without SECRET_KEY, a random key is made once and kept in the data folder (readable by its owner only).
+SECRET_KEY = env_str("SECRET_KEY") or secret_key_file(DATA_DIR / "secret_key")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
@@ -190,9 +190,12 @@ MEDIA_ROOT = DATA_DIR / "media"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 
+# API tokens of systems expire; a new one is taken from /api/token/.
+API_TOKEN_HOURS = env_int("API_TOKEN_HOURS", 24)
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "precinct.core.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -213,6 +216,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
 }
 
 LOGGING = {

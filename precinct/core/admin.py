@@ -3,12 +3,31 @@
 from django.contrib import admin
 
 from precinct.core import services
-from precinct.core.audit import Actor
-from precinct.core.models import AuditEntry
+from precinct.core.audit import Actor, record, snapshot
+from precinct.core.models import Action, AuditEntry
 
 
-class AuditedAdmin(admin.ModelAdmin):
-    """A ModelAdmin whose saves and deletes leave audit entries."""
+class AdministratorsOnly:
+    """The admin site is the administrators' tool, whatever model permissions a staff account holds."""
+
+    def has_module_permission(self, request) -> bool:
+        return getattr(request.user, "is_administrator", False)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return getattr(request.user, "is_administrator", False)
+
+    def has_add_permission(self, request) -> bool:
+        return getattr(request.user, "is_administrator", False)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return getattr(request.user, "is_administrator", False)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return getattr(request.user, "is_administrator", False)
+
+
+class AuditedAdmin(AdministratorsOnly, admin.ModelAdmin):
+    """A ModelAdmin whose saves and deletes leave audit entries (many-to-many changes included)."""
 
     def save_model(self, request, obj, form, change) -> None:
         actor = Actor.from_request(request)
@@ -20,6 +39,14 @@ class AuditedAdmin(admin.ModelAdmin):
         else:
             services.create(actor, obj)
 
+    def save_related(self, request, form, formsets, change) -> None:
+        """Many-to-many fields are saved after the record: their change gets an entry of its own."""
+        before = snapshot(form.instance)
+        super().save_related(request, form, formsets, change)
+        after = snapshot(form.instance)
+        if after != before:
+            record(Actor.from_request(request), Action.UPDATE, form.instance, before, after)
+
     def delete_model(self, request, obj) -> None:
         services.delete(Actor.from_request(request), obj)
 
@@ -29,7 +56,7 @@ class AuditedAdmin(admin.ModelAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(AdministratorsOnly, admin.ModelAdmin):
     list_display = ["at", "username", "via", "action", "model", "object_id", "object_repr"]
     list_filter = ["via", "action", "model"]
     search_fields = ["username", "object_id", "object_repr"]

@@ -52,9 +52,19 @@ def reserve_ids(model: type[models.Model], count: int) -> Sequence[int]:
             (sequence,) = cursor.fetchone()
             cursor.execute("SELECT nextval(%s) FROM generate_series(1, %s)", [sequence, count])
             return [row[0] for row in cursor.fetchall()]
-        # SQLite: writers are serialised (transactions begin IMMEDIATE), so max(id) is ours until commit.
-        cursor.execute(f'SELECT COALESCE(MAX("{pk}"), 0) FROM "{table}"')
+        # SQLite: writers are serialised (transactions begin IMMEDIATE), so the block is ours until commit.
+        # The tables are AUTOINCREMENT: ids of deleted rows are never given again, so that a new record
+        # never inherits an old one's audit history; sqlite_sequence holds the highest id ever given.
+        quote = connection.ops.quote_name
+        cursor.execute(f"SELECT COALESCE(MAX({quote(pk)}), 0) FROM {quote(table)}")
         (last,) = cursor.fetchone()
+        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+        row = cursor.fetchone()
+        last = max(last, row[0] if row else 0)
+        if row:
+            cursor.execute("UPDATE sqlite_sequence SET seq = %s WHERE name = %s", [last + count, table])
+        else:
+            cursor.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (%s, %s)", [table, last + count])
         return range(last + 1, last + 1 + count)
 
 

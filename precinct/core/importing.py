@@ -8,6 +8,7 @@ written.
 import csv
 import datetime
 import io
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from precinct.core.audit import Actor, entry, snapshot
@@ -119,6 +120,10 @@ def parse_date(column: str, text: str, required: bool = False) -> datetime.date 
     raise RowRefused(column, _("“%(text)s” is not a date (YYYY-MM-DD or DD.MM.YYYY)") % {"text": text})
 
 
+# Amounts are kept with 14 digits, two of them after the point.
+MAX_AMOUNT = Decimal(10) ** 12
+
+
 def parse_decimal(column: str, text: str) -> Decimal:
     if not text:
         return Decimal(0)
@@ -126,6 +131,8 @@ def parse_decimal(column: str, text: str) -> Decimal:
         value = Decimal(text.replace(" ", "").replace(",", "."))
     except InvalidOperation:
         raise RowRefused(column, _("“%(text)s” is not an amount") % {"text": text}) from None
+    if not value.is_finite() or abs(value) >= MAX_AMOUNT:
+        raise RowRefused(column, _("“%(text)s” is not an amount this register can hold") % {"text": text})
     if value != value.quantize(Decimal("0.01")):
         raise RowRefused(column, _("“%(text)s” has more than two decimal places") % {"text": text})
     return value.quantize(Decimal("0.01"))
@@ -136,9 +143,15 @@ def parse_int(column: str, text: str, required: bool = False) -> int | None:
         if required:
             raise RowRefused(column, _("a number is required"))
         return None
-    if not text.isdigit():
-        raise RowRefused(column, _("“%(text)s” is not a whole number") % {"text": text})
+    if not re.fullmatch(r"[0-9]{1,9}", text):
+        raise RowRefused(column, _("“%(text)s” is not a whole number below a billion") % {"text": text})
     return int(text)
+
+
+def parse_text(column: str, text: str, limit: int) -> str:
+    if len(text) > limit:
+        raise RowRefused(column, _("longer than %(n)s characters") % {"n": limit})
+    return text
 
 
 def parse_bool(column: str, text: str) -> bool:
@@ -162,9 +175,10 @@ def parse_choice(
     lookup = _CHOICE_LOOKUPS.get(choices)
     if lookup is None:
         lookup = {}
-        for value, label in zip(choices.values, choices.labels, strict=True):
-            lookup[str(label).lower()] = value
-            lookup[value.lower()] = value
+        with translation.override("en"):  # files name choices in English, whatever the user's language
+            for value, label in zip(choices.values, choices.labels, strict=True):
+                lookup[str(label).lower()] = value
+                lookup[value.lower()] = value
         _CHOICE_LOOKUPS[choices] = lookup
     try:
         return lookup[text.lower()]
@@ -207,13 +221,20 @@ class Importer(ABC):
                 report.errors.extend(refused.errors)
             if progress:
                 progress(1)
-        report.errors.extend(self.check(records))
-        if report.errors:
-            report.errors.sort(key=lambda error: error.line)
-            return report
-        self.write([record for _line, record in records])
+        # The cross-row checks and the write are one transaction, so that nothing another writer commits
+        # in between (a registration number, say) can slip past the checks.
+        with transaction.atomic():
+            self.lock(records)
+            report.errors.extend(self.check(records))
+            if report.errors:
+                report.errors.sort(key=lambda error: error.line)
+                return report
+            self.write([record for _line, record in records])
         report.written = len(records)
         return report
+
+    def lock(self, records: list[tuple[int, models.Model]]) -> None:  # noqa: B027 - optional hook
+        """Take the locks the checks need before they read (nothing by default)."""
 
     def write(self, records: list[models.Model]) -> None:
         bulk_write(self.actor, self.model, records, self.batch_size)

@@ -236,7 +236,7 @@ class ImportView(LoginRequiredMixin, FormView):
         importer = self.importer_class(Actor.from_request(self.request, via=Via.IMPORT))
         try:
             report = importer.run(rows_from(upload.file, upload.name))
-        except (ValueError, KeyError, OSError, zipfile.BadZipFile) as error:
+        except (ValueError, KeyError, OSError, zipfile.BadZipFile, csv.Error) as error:
             form.add_error("file", _("The file cannot be read: %(error)s") % {"error": error})
             return self.form_invalid(form)
         return self.render_to_response(self.get_context_data(form=form, report=report))

@@ -15,11 +15,13 @@ from precinct.core.importing import (
     parse_date,
     parse_decimal,
     parse_int,
+    parse_text,
 )
 from precinct.core.roles import CHANGE, can
 from precinct.core.views import ImportView
 from precinct.crimes.models import Agency, Article, Crime, Partner, Status
 from precinct.crimes.rules import crime_errors, today
+from precinct.crimes.services import lock_numbering
 from precinct.organisation.models import Body
 
 
@@ -52,8 +54,8 @@ class CrimeImporter(Importer):
             registered_on=take("registered_on", lambda c, t: parse_date(c, t, required=True)),
             agency=take("agency", lambda c, t: parse_choice(c, t, Agency)),
             article=take("article", self.article),
-            place=row.get("place", "")[:200],
-            description=row.get("description", "")[:2000],
+            place=take("place", lambda c, t: parse_text(c, t, 200)),
+            description=take("description", lambda c, t: parse_text(c, t, 2000)),
             firearm=take("firearm", parse_bool),
             damage=take("damage", parse_decimal),
             compensated=take("compensated", parse_decimal),
@@ -82,6 +84,9 @@ class CrimeImporter(Importer):
         if article is None:
             raise RowRefused(column, _("unknown article “%(code)s” of the Criminal Code") % {"code": text})
         return article
+
+    def lock(self, records: list[tuple[int, Crime]]) -> None:
+        lock_numbering({crime.body for _line, crime in records})
 
     def check(self, records: list[tuple[int, Crime]]) -> list[RowError]:
         """Registration numbers: unique within the file and against the register; blanks get the next one."""

@@ -3,6 +3,8 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from precinct.core.admin import AuditedAdmin
+from precinct.core.audit import Actor, record
+from precinct.core.models import Action
 from precinct.organisation.models import Body, Employee, Position, Rank, User
 
 
@@ -40,3 +42,11 @@ class UserAdmin(DjangoUserAdmin, AuditedAdmin):
         (_("Precinct"), {"fields": ["employee", "role", "reach"]}),
     ]
     filter_horizontal = ["reach", "groups", "user_permissions"]
+
+    def user_change_password(self, request, id, form_url=""):
+        """A password set by an administrator is a change to the user: audited (without the hash)."""
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:
+            user = self.get_object(request, id)
+            record(Actor.from_request(request), Action.UPDATE, user, None, None, note="password set")
+        return response

@@ -1,7 +1,7 @@
 """Territorial bodies, employees and the users who work in them."""
 
 from django.contrib.auth.models import AbstractUser
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from precinct.core.i18n import Named
@@ -60,8 +60,16 @@ class Body(Named):
         ordering = ["path"]
 
     def save(self, *args, **kwargs) -> None:
+        old_path = self.path
         self.path = (self.parent.path if self.parent else "") + self.code + "/"
-        super().save(*args, **kwargs)
+        if old_path and self.path.startswith(old_path) and self.path != old_path:
+            raise ValueError("A territorial body cannot be placed under itself.")
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if old_path and old_path != self.path:
+                # Reach is matched by path prefix: the bodies below move with this one.
+                for below in Body.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
+                    Body.objects.filter(pk=below.pk).update(path=self.path + below.path[len(old_path) :])
 
     @property
     def depth(self) -> int:

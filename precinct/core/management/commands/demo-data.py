@@ -4,6 +4,7 @@ import random
 import sys
 
 from django.core.management.base import CommandError
+from django.db import transaction
 from tqdm import tqdm
 
 from precinct.core.audit import Actor
@@ -31,19 +32,21 @@ class Command(ActingCommand):
         actor = Actor(user=self.acting_user(user), via=Via.CLI)
         rng = random.Random(seed)
         totals: dict[str, int] = {}
-        with tqdm(
-            unit=" records", desc="Demonstration data", file=sys.stderr, disable=options["verbosity"] == 0
-        ) as bar:
-            for module in app_modules("demo"):
-                totals |= module.generate(actor, rng, scale, bar.update)
-        AuditEntry.objects.create(
-            user=actor.user,
-            username=actor.user.username,
-            via=Via.CLI,
-            action="create",
-            model="core.dataset",
-            object_id=str(seed),
-            object_repr=f"demonstration data, seed {seed}, scale {scale}",
-            note="demo-data",
-        )
+        # One transaction, the marker included: a run cut short leaves nothing, and the next starts clean.
+        with transaction.atomic():
+            with tqdm(
+                unit=" records", desc="Demonstration data", file=sys.stderr, disable=options["verbosity"] == 0
+            ) as bar:
+                for module in app_modules("demo"):
+                    totals |= module.generate(actor, rng, scale, bar.update)
+            AuditEntry.objects.create(
+                user=actor.user,
+                username=actor.user.username,
+                via=Via.CLI,
+                action="create",
+                model="core.dataset",
+                object_id=str(seed),
+                note="demo-data",
+                object_repr=f"demonstration data, seed {seed}, scale {scale}",
+            )
         self.stdout.write(", ".join(f"{count} {name}" for name, count in totals.items()))
