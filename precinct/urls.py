@@ -1,15 +1,13 @@
 from csp.decorators import csp_update
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from precinct.core.audit_views import AuditLogView
-from precinct.core.pages import toggle_accessible_mode
+from precinct.core.pages import favicon, toggle_accessible_mode
 from precinct.crimes.api import views as crimes_api
 from precinct.organisation.api import BodyViewSet
 from precinct.reports.views import dashboard
@@ -25,7 +23,7 @@ router.register("groups", crimes_api.CriminalGroupViewSet, basename="group")
 
 urlpatterns = [
     path("", dashboard, name="dashboard"),
-    path("favicon.ico", RedirectView.as_view(url=static("precinct/favicon.svg"), permanent=True)),
+    path("favicon.ico", favicon),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,6 +1,7 @@
-"""The accessibility mode of the interface."""
+"""Small pages of the interface itself: the accessibility mode, the icon."""
 
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -13,3 +14,8 @@ def toggle_accessible_mode(request):
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = "/"
     return redirect(target)
+
+
+def favicon(request):
+    # Looked up per request: the hashed name exists only once static files are collected.
+    return redirect(static("precinct/favicon.svg"), permanent=True)
