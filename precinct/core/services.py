@@ -8,6 +8,7 @@ from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from precinct.core import rollups
 from precinct.core.audit import Actor, record, snapshot
 from precinct.core.models import Action
 from precinct.core.roles import CHANGE, can
@@ -31,6 +32,7 @@ def create(actor: Actor, instance: models.Model, rules: Rules | None = None, m2m
     for name, values in (m2m or {}).items():
         getattr(instance, name).set(values)
     record(actor, Action.CREATE, instance, None, snapshot(instance))
+    rollups.changed(None, instance)
     return instance
 
 
@@ -44,7 +46,9 @@ def update(
     m2m: dict | None = None,
 ):
     """Change a record's fields after its rules pass, refusing an edit made from a stale copy."""
-    current = type(instance)._default_manager.select_for_update().get(pk=instance.pk)
+    manager = type(instance)._default_manager
+    current = manager.select_for_update().get(pk=instance.pk)
+    original = manager.get(pk=instance.pk)  # kept unchanged, to take back out of the rollups
     if expected_version is not None and current.version != expected_version:
         raise ValidationError(
             {"version": [_("This record was changed by someone else since you opened it; reload it.")]}
@@ -63,6 +67,7 @@ def update(
     after = snapshot(current)
     if after != before:
         record(actor, Action.UPDATE, current, before, after)
+        rollups.changed(original, current)
     return current
 
 
@@ -72,6 +77,7 @@ def delete(actor: Actor, instance: models.Model) -> None:
     record(actor, Action.DELETE, instance, before, None)
     try:
         with transaction.atomic():
+            rollups.changed(instance, None)
             instance.delete()
     except ProtectedError as error:
         kinds = sorted({str(obj._meta.verbose_name_plural) for obj in error.protected_objects})

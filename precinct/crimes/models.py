@@ -1,5 +1,6 @@
 """The crime register: crimes, the Criminal Code's articles, persons, wanted persons, criminal groups."""
 
+import datetime
 from decimal import Decimal
 
 from django.db import models
@@ -256,3 +257,40 @@ class CriminalGroup(ScopedModel, Timestamped):
 
     def get_absolute_url(self) -> str:
         return reverse("crimes:group", args=[self.pk])
+
+
+# Stands for "not solved" in the rollup's key, where a NULL would defeat the uniqueness of a cell.
+NEVER = datetime.date(1900, 1, 1)
+
+
+class CrimeMonth(models.Model):
+    """Crimes summed by body, month registered, month solved, category, gravity and agency.
+
+    A body's cells count the crimes of every body under it, so a report for any body reads only its
+    own cells. Kept in step with every write (see `crimes.rollups`); rebuilt by `precinct rollups`.
+    """
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    solved_month = models.DateField()
+    category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="+")
+    gravity = models.CharField(max_length=20)
+    agency = models.CharField(max_length=20)
+    crimes = models.IntegerField(default=0)
+    firearm = models.IntegerField(default=0)
+    joint = models.IntegerField(default=0)  # solved jointly with the prosecutor's office
+    # In qəpik (hundredths of a manat): whole numbers add up exactly on every database.
+    damage = models.BigIntegerField(default=0)
+    compensated = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "month", "solved_month", "category", "gravity", "agency"],
+                name="crime_month_cell",
+            )
+        ]
+        indexes = [models.Index(fields=["body", "month"]), models.Index(fields=["body", "solved_month"])]
+
+    def __str__(self) -> str:
+        return f"{self.body_id} {self.month:%Y-%m} {self.category_id} {self.agency}: {self.crimes}"

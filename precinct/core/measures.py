@@ -1,0 +1,184 @@
+"""The types with which a domain declares its statistics: measures, figures and report sections.
+
+A measure is defined once, in its domain's `measures.py`: a name, labels in the three languages, a unit,
+how its value is computed for a period and a scope, and which records lie behind it. Reports are lists
+of measures; adding a statistic means adding a measure. `reports` finds every domain's sections through
+the app registry, so no domain knows about reports.
+"""
+
+import contextvars
+import math
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import QuerySet
+from django.utils.translation import get_language
+
+from precinct.core.periods import Period
+
+
+def localized(labels: dict[str, str]) -> str:
+    """The label in the active language, English when there is none."""
+    return labels.get((get_language() or "en")[:2]) or labels["en"]
+
+
+_memo: contextvars.ContextVar[dict | None] = contextvars.ContextVar("measure_memo", default=None)
+
+
+@contextmanager
+def computing() -> Iterator[None]:
+    """While a report is built, measures share what they read (one summary query serves many figures)."""
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def cached(key: tuple, compute: Callable[[], object]) -> object:
+    memo = _memo.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+class Unit:
+    COUNT = "count"
+    SHARE = "share"  # a fraction from 0 to 1, shown as a percentage
+    MASS = "mass"  # grams
+    MONEY = "money"  # manat
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where a figure is computed: a territorial body (with the bodies under it) and extra filters."""
+
+    body: object  # organisation.Body; the ministry for national figures
+    filters: tuple[tuple[str, object], ...] = ()
+
+    def get(self, name: str, default=None):
+        return dict(self.filters).get(name, default)
+
+
+Value = int | Decimal | None
+
+
+@dataclass(frozen=True)
+class Measure:
+    name: str
+    labels: dict[str, str]  # language code → label
+    unit: str
+    compute: Callable[[Period, Scope], Value]
+    records: Callable[[Period, Scope], QuerySet] | None = None
+    filters: tuple[tuple[str, object], ...] = ()  # fixed filters of this measure (a category, say)
+
+    @property
+    def label(self) -> str:
+        return localized(self.labels)
+
+    def scope(self, scope: Scope) -> Scope:
+        return Scope(scope.body, scope.filters + self.filters)
+
+    def value(self, period: Period, scope: Scope) -> Value:
+        return self.compute(period, self.scope(scope))
+
+    def queryset(self, period: Period, scope: Scope) -> QuerySet | None:
+        return self.records(period, self.scope(scope)) if self.records else None
+
+
+def share(part: Value, whole: Value) -> Decimal | None:
+    """part / whole, or None (shown as "—") when there is nothing to divide by."""
+    if part is None or not whole:
+        return None
+    return Decimal(part) / Decimal(whole)
+
+
+class Direction:
+    UP, DOWN, SAME = "up", "down", "same"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A measure's value in a period, beside its value a year before."""
+
+    measure: Measure
+    value: Value
+    previous: Value
+
+    @property
+    def change(self) -> Value:
+        if self.value is None or self.previous is None:
+            return None
+        return self.value - self.previous
+
+    @property
+    def relative(self) -> Decimal | None:
+        if self.change is None or not self.previous or self.measure.unit == Unit.SHARE:
+            return None
+        return Decimal(self.change) / Decimal(self.previous)
+
+    @property
+    def direction(self) -> str | None:
+        if self.change is None:
+            return None
+        return Direction.UP if self.change > 0 else Direction.DOWN if self.change < 0 else Direction.SAME
+
+    @property
+    def z(self) -> float | None:
+        """For counts: the Poisson test z = 2(√this − √last); |z| > 3 is a real change, not noise."""
+        if self.measure.unit != Unit.COUNT or self.value is None or self.previous is None:
+            return None
+        return 2 * (math.sqrt(self.value) - math.sqrt(self.previous))
+
+    @property
+    def significant(self) -> bool | None:
+        return None if self.z is None else abs(self.z) > 3
+
+    def as_dict(self) -> dict:
+        def plain(value):
+            return None if value is None else (float(value) if isinstance(value, Decimal) else value)
+
+        return {
+            "measure": self.measure.name,
+            "label": self.measure.label,
+            "unit": self.measure.unit,
+            "value": plain(self.value),
+            "previous": plain(self.previous),
+            "change": plain(self.change),
+            "relative_change": plain(self.relative),
+            "direction": self.direction,
+            "significant": self.significant,
+        }
+
+
+@dataclass(frozen=True)
+class Section:
+    """A domain's part of the board report: its measures in order, and tables of measures by group."""
+
+    name: str
+    labels: dict[str, str]
+    measures: list[Measure]
+    tables: list["Table"] = field(default_factory=list)
+    order: int = 100
+
+    @property
+    def label(self) -> str:
+        return localized(self.labels)
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows of measures by a grouping (e.g. by category): each row a label and its measures."""
+
+    name: str
+    labels: dict[str, str]
+    columns: list[dict[str, str]]
+    rows: Callable[[], list[tuple[str, list[Measure]]]]
+
+    @property
+    def label(self) -> str:
+        return localized(self.labels)

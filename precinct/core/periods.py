@@ -1,0 +1,55 @@
+"""Periods and their comparison period: the same dates one year earlier."""
+
+import calendar
+import datetime
+from dataclasses import dataclass
+
+
+def year_earlier(day: datetime.date) -> datetime.date:
+    """The same date one year before; 29 February maps to 28 February."""
+    if day.month == 2 and day.day == 29:
+        return datetime.date(day.year - 1, 2, 28)
+    return day.replace(year=day.year - 1)
+
+
+@dataclass(frozen=True)
+class Period:
+    start: datetime.date
+    end: datetime.date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError("A period cannot end before it starts.")
+
+    def __str__(self) -> str:
+        return f"{self.start:%d.%m.%Y}–{self.end:%d.%m.%Y}"
+
+    @property
+    def comparison(self) -> "Period":
+        """The same period of last year. A period ending on the last day of February ends on the last
+        day of February a year before too, so that whole months stay whole."""
+        end = year_earlier(self.end)
+        if self.end.month == 2 and self.end.day == calendar.monthrange(self.end.year, 2)[1]:
+            end = end.replace(day=calendar.monthrange(end.year, 2)[1])
+        return Period(year_earlier(self.start), end)
+
+    @property
+    def first_month(self) -> datetime.date:
+        return self.start.replace(day=1)
+
+    @property
+    def last_month(self) -> datetime.date:
+        return self.end.replace(day=1)
+
+    @property
+    def whole_months(self) -> bool:
+        """Whether the period starts on a first and ends on a last day of a month (rollups then serve)."""
+        last_day = calendar.monthrange(self.end.year, self.end.month)[1]
+        return self.start.day == 1 and self.end.day == last_day
+
+    def months(self) -> list[datetime.date]:
+        months, month = [], self.first_month
+        while month <= self.last_month:
+            months.append(month)
+            month = (month + datetime.timedelta(days=32)).replace(day=1)
+        return months

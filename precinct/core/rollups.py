@@ -1,0 +1,133 @@
+"""Rollups: sums of records by month and key, kept in step with every write so that reports need not
+scan the raw records.
+
+A domain declares a `Rollup` in its `rollups.py`: the record model it sums, the rollup model that holds
+the sums, and which cells a record adds to. Every write path (services, bulk writes) calls `changed`
+or `added`; `rebuild` and `verify` (the `precinct rollups` command) recompute them from the records.
+"""
+
+from abc import ABC, abstractmethod
+from collections import defaultdict
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.db import connection, models, transaction
+
+Key = tuple
+Sums = list
+
+
+class Rollup(ABC):
+    """Declares how records of `source` add up into `model`."""
+
+    source: type[models.Model]
+    model: type[models.Model]
+    keys: list[str]  # the rollup model's key columns (attnames)
+    sums: list[str]  # its summed columns
+
+    @abstractmethod
+    def cells(self, record: models.Model) -> Iterable[tuple[Key, Sums]]:
+        """The cells one record adds to, with what it adds."""
+
+    def source_queryset(self):
+        return self.source._default_manager.all()
+
+    # Applying changes -------------------------------------------------------------------------------
+
+    def apply(self, deltas: dict[Key, Sums]) -> None:
+        """Add the deltas to their cells, creating the cells that do not exist yet."""
+        deltas = {key: sums for key, sums in deltas.items() if any(sums)}
+        if not deltas:
+            return
+        quote = connection.ops.quote_name
+        table = quote(self.model._meta.db_table)
+        columns = [quote(name) for name in (*self.keys, *self.sums)]
+        updates = ", ".join(f"{c} = {table}.{c} + excluded.{c}" for c in columns[len(self.keys) :])
+        sql = (
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))}) "
+            f"ON CONFLICT ({', '.join(columns[: len(self.keys)])}) DO UPDATE SET {updates}"
+        )
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, [(*key, *sums) for key, sums in deltas.items()])
+
+    def collect(self, records: Iterable[models.Model], sign: int = 1) -> dict[Key, Sums]:
+        deltas: dict[Key, Sums] = defaultdict(lambda: [0] * len(self.sums))
+        for record in records:
+            for key, sums in self.cells(record):
+                cell = deltas[key]
+                for index, value in enumerate(sums):
+                    cell[index] += sign * value
+        return deltas
+
+    # Rebuilding and verifying --------------------------------------------------------------------------
+
+    def expected(self) -> dict[Key, Sums]:
+        return self.collect(self.source_queryset().iterator(chunk_size=5000))
+
+    def stored(self) -> dict[Key, Sums]:
+        rows = self.model._default_manager.values_list(*self.keys, *self.sums)
+        return {tuple(row[: len(self.keys)]): list(row[len(self.keys) :]) for row in rows.iterator()}
+
+    @transaction.atomic
+    def rebuild(self) -> int:
+        self.model._default_manager.all().delete()
+        expected = self.expected()
+        self.apply(expected)
+        return len(expected)
+
+    def differences(self) -> list[tuple[Key, Sums | None, Sums | None]]:
+        expected = {key: sums for key, sums in self.expected().items() if any(sums)}
+        stored = {key: sums for key, sums in self.stored().items() if any(sums)}
+        return [
+            (key, expected.get(key), stored.get(key))
+            for key in expected.keys() | stored.keys()
+            if not _same(expected.get(key), stored.get(key))
+        ]
+
+
+def _same(a: Sums | None, b: Sums | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return all(Decimal(str(x)) == Decimal(str(y)) for x, y in zip(a, b, strict=True))
+
+
+def rollups() -> list[Rollup]:
+    from precinct.core.discovery import app_modules
+
+    found = []
+    for module in app_modules("rollups"):
+        found.extend(
+            value()
+            for value in vars(module).values()
+            if isinstance(value, type)
+            and issubclass(value, Rollup)
+            and value is not Rollup
+            and value.__module__ == module.__name__
+        )
+    return found
+
+
+def _for(model: type[models.Model]) -> list[Rollup]:
+    if not hasattr(_for, "cache"):
+        _for.cache = {}
+    if model not in _for.cache:
+        _for.cache[model] = [rollup for rollup in rollups() if rollup.source is model]
+    return _for.cache[model]
+
+
+def changed(before: models.Model | None, after: models.Model | None) -> None:
+    """Keep the rollups of a record's model in step with one change (create, update or delete)."""
+    model = type(after if after is not None else before)
+    for rollup in _for(model):
+        deltas = rollup.collect([before] if before is not None else [], sign=-1)
+        for key, sums in rollup.collect([after] if after is not None else []).items():
+            cell = deltas.setdefault(key, [0] * len(rollup.sums))
+            for index, value in enumerate(sums):
+                cell[index] += value
+        rollup.apply(deltas)
+
+
+def added(model: type[models.Model], records: list[models.Model]) -> None:
+    """Keep the rollups in step with many new records at once (imports, feeds)."""
+    for rollup in _for(model):
+        rollup.apply(rollup.collect(records))

@@ -1,0 +1,411 @@
+"""The crime register's statistics: each a measure, computed from the monthly rollup for whole months
+and from the records otherwise; each can list the records behind it."""
+
+import datetime
+from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.utils import translation
+
+from precinct.core.measures import Measure, Scope, Section, Table, Unit, cached, share
+from precinct.core.periods import Period
+from precinct.crimes.models import (
+    NEVER,
+    Agency,
+    Category,
+    Crime,
+    CrimeMonth,
+    CriminalGroup,
+    Gravity,
+    GroupKind,
+    Wanted,
+)
+
+MIA_AND_PROSECUTOR = (Agency.POLICE, Agency.PROSECUTOR)
+
+
+# One summary per period and body, from the rollup for whole months or from the records otherwise ---------
+# Key: (category code, gravity, agency); values: registered, solved by the period's end, with a firearm,
+# damage and compensation (qəpik). Every crime measure is a sum over the keys its filters select.
+
+Key = tuple[str, str, str]
+REGISTERED_, SOLVED_, FIREARM_, DAMAGE_, COMPENSATED_ = range(5)
+
+
+def records(scope: Scope) -> QuerySet:
+    """The crimes of the scope's body and the bodies under it, with the scope's filters."""
+    queryset = Crime.objects.filter(body__path__startswith=scope.body.path)
+    if scope.get("category"):
+        queryset = queryset.filter(article__category__code=scope.get("category"))
+    if scope.get("agencies"):
+        queryset = queryset.filter(agency__in=scope.get("agencies"))
+    if scope.get("gravity"):
+        queryset = queryset.filter(article__gravity=scope.get("gravity"))
+    return queryset
+
+
+def registered_records(period: Period, scope: Scope) -> QuerySet:
+    return records(scope).filter(registered_on__range=(period.start, period.end))
+
+
+def solved_records(period: Period, scope: Scope) -> QuerySet:
+    """Crimes registered in the period and solved by its end."""
+    return registered_records(period, scope).filter(solved_on__lte=period.end)
+
+
+def earlier_solved_records(period: Period, scope: Scope) -> QuerySet:
+    """Crimes registered in an earlier year and solved in the period."""
+    before = datetime.date(period.start.year, 1, 1)
+    return records(scope).filter(registered_on__lt=before, solved_on__range=(period.start, period.end))
+
+
+def summary(period: Period, body) -> dict[Key, list[int]]:
+    return cached(("crimes.summary", body.pk, period), lambda: _summary(period, body))
+
+
+def _summary(period: Period, body) -> dict[Key, list[int]]:
+    if period.whole_months:
+        solved_by_end = Q(solved_month__lte=period.last_month) & ~Q(solved_month=NEVER)
+        rows = (
+            CrimeMonth.objects.filter(body=body, month__range=(period.first_month, period.last_month))
+            .values_list("category__code", "gravity", "agency")
+            .annotate(
+                registered=Sum("crimes"),
+                solved=Sum("crimes", filter=solved_by_end),
+                with_firearm=Sum("firearm"),
+                damage_sum=Sum("damage"),
+                compensated_sum=Sum("compensated"),
+            )
+        )
+    else:
+        rows = (
+            registered_records(period, Scope(body))
+            .values_list("article__category__code", "article__gravity", "agency")
+            .annotate(
+                registered=Count("id"),
+                solved=Count("id", filter=Q(solved_on__lte=period.end)),
+                with_firearm=Count("id", filter=Q(firearm=True)),
+                damage_sum=Sum("damage"),
+                compensated_sum=Sum("compensated"),
+            )
+        )
+    found = {}
+    for category, gravity, agency, *values in rows:
+        values[DAMAGE_] = int(Decimal(values[DAMAGE_] or 0) * (1 if period.whole_months else 100))
+        values[COMPENSATED_] = int(Decimal(values[COMPENSATED_] or 0) * (1 if period.whole_months else 100))
+        found[(category, gravity, agency)] = [int(value or 0) for value in values]
+    return found
+
+
+def earlier_summary(period: Period, body) -> dict[Key, int]:
+    """Crimes of earlier years solved in the period, by key."""
+
+    def compute() -> dict[Key, int]:
+        before = datetime.date(period.start.year, 1, 1)
+        if period.whole_months:
+            rows = (
+                CrimeMonth.objects.filter(body=body, month__lt=before)
+                .filter(solved_month__range=(period.first_month, period.last_month))
+                .values_list("category__code", "gravity", "agency")
+                .annotate(solved=Sum("crimes"))
+            )
+        else:
+            rows = (
+                earlier_solved_records(period, Scope(body))
+                .values_list("article__category__code", "article__gravity", "agency")
+                .annotate(solved=Count("id"))
+            )
+        return {(category, gravity, agency): int(count) for category, gravity, agency, count in rows}
+
+    return cached(("crimes.earlier", body.pk, period), compute)
+
+
+def selected(scope: Scope, key: Key) -> bool:
+    category, gravity, agency = key
+    return (
+        (not scope.get("category") or scope.get("category") == category)
+        and (not scope.get("gravity") or scope.get("gravity") == gravity)
+        and (not scope.get("agencies") or agency in scope.get("agencies"))
+    )
+
+
+def added(period: Period, scope: Scope, column: int) -> int:
+    return sum(values[column] for key, values in summary(period, scope.body).items() if selected(scope, key))
+
+
+def registered(period: Period, scope: Scope) -> int:
+    return added(period, scope, REGISTERED_)
+
+
+def solved(period: Period, scope: Scope) -> int:
+    return added(period, scope, SOLVED_)
+
+
+def solved_share(period: Period, scope: Scope) -> Decimal | None:
+    return share(solved(period, scope), registered(period, scope))
+
+
+def earlier_years_solved(period: Period, scope: Scope) -> int:
+    return sum(count for key, count in earlier_summary(period, scope.body).items() if selected(scope, key))
+
+
+def firearm(period: Period, scope: Scope) -> int:
+    return added(period, scope, FIREARM_)
+
+
+def compensated_share(period: Period, scope: Scope) -> Decimal | None:
+    return share(added(period, scope, COMPENSATED_), added(period, scope, DAMAGE_))
+
+
+def with_damage(period: Period, scope: Scope) -> QuerySet:
+    return registered_records(period, scope).filter(damage__gt=0)
+
+
+def firearm_records(period: Period, scope: Scope) -> QuerySet:
+    return registered_records(period, scope).filter(firearm=True)
+
+
+# Groups and wanted persons are few: they are read from the records directly ---------------------------
+
+
+def groups_neutralized(period: Period, scope: Scope) -> QuerySet:
+    return CriminalGroup.objects.filter(
+        body__path__startswith=scope.body.path,
+        kind=scope.get("group_kind", GroupKind.GENERAL),
+        neutralized_on__range=(period.start, period.end),
+    )
+
+
+def group_count(period: Period, scope: Scope) -> int:
+    return groups_neutralized(period, scope).count()
+
+
+def member_count(period: Period, scope: Scope) -> int:
+    return groups_neutralized(period, scope).aggregate(members=Count("members"))["members"] or 0
+
+
+def wanted_in_period(period: Period, scope: Scope) -> QuerySet:
+    """Searches under way at some time in the period: opened by its end, not ended by arrest before it."""
+    return Wanted.objects.filter(body__path__startswith=scope.body.path, opened_on__lte=period.end).filter(
+        Q(arrested_on__isnull=True) | Q(arrested_on__gte=period.start)
+    )
+
+
+def arrested_share(period: Period, scope: Scope) -> Decimal | None:
+    searches = wanted_in_period(period, scope)
+    return share(searches.filter(arrested_on__lte=period.end).count(), searches.count())
+
+
+# The measures --------------------------------------------------------------------------------------------
+
+
+def measure(name: str, en: str, az: str, ru: str, unit: str, compute, listing=None, **filters) -> Measure:
+    return Measure(
+        name=name,
+        labels={"en": en, "az": az, "ru": ru},
+        unit=unit,
+        compute=compute,
+        records=listing,
+        filters=tuple(filters.items()),
+    )
+
+
+REGISTERED = measure(
+    "crimes.registered",
+    "Crimes registered",
+    "Qeydə alınmış cinayətlər",
+    "Зарегистрировано преступлений",
+    Unit.COUNT,
+    registered,
+    registered_records,
+)
+SOLVED_SHARE = measure(
+    "crimes.solved_share",
+    "Share of crimes solved",
+    "Cinayətlərin açılma faizi",
+    "Раскрываемость преступлений",
+    Unit.SHARE,
+    solved_share,
+    solved_records,
+)
+REGISTERED_MIA_PO = measure(
+    "crimes.registered_mia_po",
+    "Crimes registered by the MIA and the Prosecutor's Office",
+    "DİN və Prokurorluq tərəfindən qeydə alınmış cinayətlər",
+    "Зарегистрировано МВД и прокуратурой",
+    Unit.COUNT,
+    registered,
+    registered_records,
+    agencies=MIA_AND_PROSECUTOR,
+)
+SOLVED_SHARE_MIA_PO = measure(
+    "crimes.solved_share_mia_po",
+    "Share solved of crimes registered by the MIA and the Prosecutor's Office",
+    "DİN və Prokurorluq tərəfindən qeydə alınmış cinayətlərin açılma faizi",
+    "Раскрываемость преступлений, зарегистрированных МВД и прокуратурой",
+    Unit.SHARE,
+    solved_share,
+    solved_records,
+    agencies=MIA_AND_PROSECUTOR,
+)
+EARLIER_YEARS_SOLVED = measure(
+    "crimes.earlier_years_solved",
+    "Crimes of earlier years solved",
+    "Əvvəlki illərin açılmış cinayətləri",
+    "Раскрыто преступлений прошлых лет",
+    Unit.COUNT,
+    earlier_years_solved,
+    earlier_solved_records,
+)
+FIREARM = measure(
+    "crimes.firearm",
+    "Crimes committed with firearms",
+    "Odlu silahla törədilmiş cinayətlər",
+    "Преступления с применением огнестрельного оружия",
+    Unit.COUNT,
+    firearm,
+    firearm_records,
+)
+GROUPS = measure(
+    "crimes.groups_neutralized",
+    "Criminal groups neutralized",
+    "Zərərsizləşdirilmiş cinayətkar qruplar",
+    "Обезврежено преступных групп",
+    Unit.COUNT,
+    group_count,
+    groups_neutralized,
+)
+MEMBERS = measure(
+    "crimes.group_members_neutralized",
+    "Members of the criminal groups neutralized",
+    "Zərərsizləşdirilmiş qrupların üzvləri",
+    "Участники обезвреженных групп",
+    Unit.COUNT,
+    member_count,
+    groups_neutralized,
+)
+ARRESTED = measure(
+    "crimes.wanted_arrested_share",
+    "Share of wanted accused arrested",
+    "Axtarışda olan təqsirləndirilən şəxslərin saxlanılma faizi",
+    "Доля задержанных разыскиваемых",
+    Unit.SHARE,
+    arrested_share,
+    wanted_in_period,
+)
+COMPENSATED = measure(
+    "crimes.damage_compensated_share",
+    "Share of material damage compensated",
+    "Ödənilmiş maddi ziyanın faizi",
+    "Доля возмещённого материального ущерба",
+    Unit.SHARE,
+    compensated_share,
+    with_damage,
+)
+PETTY_COMPENSATED = measure(
+    "crimes.petty_theft_compensated_share",
+    "Share of damage from petty theft compensated",
+    "Xırda talamadan dəymiş ziyanın ödənilmə faizi",
+    "Доля возмещённого ущерба от мелких хищений",
+    Unit.SHARE,
+    compensated_share,
+    with_damage,
+    category="petty_theft",
+)
+
+
+def gravity_share(gravity: str):
+    """The share of the registered crimes that are of one gravity class."""
+
+    def compute(period: Period, scope: Scope) -> Decimal | None:
+        others = tuple(item for item in scope.filters if item[0] != "gravity")
+        return share(registered(period, scope), registered(period, Scope(scope.body, others)))
+
+    return compute
+
+
+def gravity_labels(gravity: Gravity) -> dict[str, str]:
+    labels = {}
+    for language, pattern in (
+        ("en", "Share of crimes {}"),
+        ("az", "{} cinayətlərin payı"),
+        ("ru", "Доля: {}"),
+    ):
+        with translation.override(language):
+            labels[language] = pattern.format(str(gravity.label))
+    return labels
+
+
+GRAVITY_SHARES = [
+    Measure(
+        f"crimes.gravity.{gravity.value}",
+        gravity_labels(gravity),
+        Unit.SHARE,
+        gravity_share(gravity.value),
+        registered_records,
+        (("gravity", gravity.value),),
+    )
+    for gravity in Gravity
+]
+
+
+def by_category() -> list[tuple[str, list[Measure]]]:
+    rows = []
+    for category in Category.objects.order_by("name_en"):
+        labels = {"en": category.name_en, "az": category.name_az, "ru": category.name_ru}
+        rows.append(
+            (
+                category.name,
+                [
+                    Measure(
+                        f"crimes.category.{category.code}.registered",
+                        labels,
+                        Unit.COUNT,
+                        registered,
+                        registered_records,
+                        (("category", category.code),),
+                    ),
+                    Measure(
+                        f"crimes.category.{category.code}.solved_share",
+                        labels,
+                        Unit.SHARE,
+                        solved_share,
+                        solved_records,
+                        (("category", category.code),),
+                    ),
+                ],
+            )
+        )
+    return rows
+
+
+SECTION = Section(
+    name="crimes",
+    labels={"en": "Crime", "az": "Cinayətkarlıq", "ru": "Преступность"},
+    order=10,
+    measures=[
+        SOLVED_SHARE,
+        REGISTERED,
+        REGISTERED_MIA_PO,
+        SOLVED_SHARE_MIA_PO,
+        EARLIER_YEARS_SOLVED,
+        FIREARM,
+        GROUPS,
+        MEMBERS,
+        ARRESTED,
+        COMPENSATED,
+        PETTY_COMPENSATED,
+        *GRAVITY_SHARES,
+    ],
+    tables=[
+        Table(
+            name="crimes.by_category",
+            labels={"en": "By category", "az": "Kateqoriyalar üzrə", "ru": "По категориям"},
+            columns=[
+                {"en": "Registered", "az": "Qeydə alınıb", "ru": "Зарегистрировано"},
+                {"en": "Solved", "az": "Açılıb", "ru": "Раскрыто"},
+            ],
+            rows=by_category,
+        )
+    ],
+)

@@ -1,0 +1,100 @@
+"""The period-comparison engine: every domain's section, computed for a period, a body and the same
+period a year before."""
+
+from dataclasses import dataclass, field
+
+from precinct.core.discovery import app_modules
+from precinct.core.measures import Figure, Measure, Scope, Section, Table, computing
+from precinct.core.periods import Period
+
+
+def sections() -> list[Section]:
+    """The report sections the domain apps declare (`SECTION` in their measures.py), in order."""
+    found = [module.SECTION for module in app_modules("measures") if hasattr(module, "SECTION")]
+    return sorted(found, key=lambda section: section.order)
+
+
+def all_measures() -> dict[str, Measure]:
+    measures: dict[str, Measure] = {}
+    for section in sections():
+        for measure in section.measures:
+            measures[measure.name] = measure
+        for table in section.tables:
+            for _label, row in table.rows():
+                measures.update({measure.name: measure for measure in row})
+    return measures
+
+
+def figure(measure: Measure, period: Period, scope: Scope) -> Figure:
+    return Figure(measure, measure.value(period, scope), measure.value(period.comparison, scope))
+
+
+def period_dict(period: Period) -> dict[str, str]:
+    return {"from": period.start.isoformat(), "to": period.end.isoformat()}
+
+
+@dataclass
+class TableResult:
+    table: Table
+    rows: list[tuple[str, list[Figure]]]
+
+
+@dataclass
+class SectionResult:
+    section: Section
+    figures: list[Figure]
+    tables: list[TableResult] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    period: Period
+    body: object
+    sections: list[SectionResult]
+
+    @property
+    def comparison(self) -> Period:
+        return self.period.comparison
+
+    def as_dict(self) -> dict:
+        """The form for other systems: periods, body, and each section's figures."""
+        return {
+            "period": {"from": self.period.start.isoformat(), "to": self.period.end.isoformat()},
+            "comparison_period": {
+                "from": self.comparison.start.isoformat(),
+                "to": self.comparison.end.isoformat(),
+            },
+            "body": {"code": self.body.code, "name": self.body.name},
+            "sections": [
+                {
+                    "name": result.section.name,
+                    "label": result.section.label,
+                    "figures": [figure.as_dict() for figure in result.figures],
+                    "tables": [
+                        {
+                            "name": table.table.name,
+                            "label": table.table.label,
+                            "rows": [
+                                {"label": label, "figures": [f.as_dict() for f in row]}
+                                for label, row in table.rows
+                            ],
+                        }
+                        for table in result.tables
+                    ],
+                }
+                for result in self.sections
+            ],
+        }
+
+
+@computing()
+def board_report(period: Period, body) -> Report:
+    scope = Scope(body)
+    results = []
+    for section in sections():
+        result = SectionResult(section, [figure(measure, period, scope) for measure in section.measures])
+        for table in section.tables:
+            rows = [(label, [figure(m, period, scope) for m in row]) for label, row in table.rows()]
+            result.tables.append(TableResult(table, rows))
+        results.append(result)
+    return Report(period, body, results)
