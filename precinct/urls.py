@@ -30,6 +30,7 @@ urlpatterns = [
     path("accessibility/", toggle_accessible_mode, name="accessibility"),
     path("crimes/", include("precinct.crimes.urls")),
     path("audit/", AuditLogView.as_view(), name="audit-log"),
+    path("reports/", include("precinct.reports.urls")),
     path("admin/", admin.site.urls),
     path("api/", include(router.urls)),
     path("api/token/", obtain_auth_token, name="api-token"),

@@ -24,6 +24,8 @@ GRANTS: dict[str, dict[str, set[str]]] = {
         Role.ADMINISTRATOR: {VIEW, CHANGE},
     },
     "audit": {Role.ADMINISTRATOR: {VIEW}},
+    # Reports of the bodies in reach; the records behind a figure are listed only where the domain allows.
+    "reports": {Role.OFFICER: {VIEW}, Role.ANALYST: {VIEW}, Role.ADMINISTRATOR: {VIEW}},
 }
 
 

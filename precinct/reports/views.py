@@ -1,18 +1,138 @@
-"""The dashboard: what needs attention in the user's reach."""
+"""The dashboard, the board report and the records behind each of its figures."""
+
+import datetime
+import json
+from importlib import import_module
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
+from precinct.core.periods import Period
+from precinct.core.roles import can
 from precinct.crimes.models import Crime, Status, Wanted
+from precinct.reports.engine import all_measures, board_report
+from precinct.reports.forms import PeriodForm, default_period
 
 
 @login_required
 def dashboard(request):
     crimes = Crime.objects.visible_to(request.user)
+    period = default_period()
     context = {
         "crime_count": crimes.count(),
         "under_investigation": crimes.filter(status=Status.INVESTIGATION).count(),
         "recent": crimes.select_related("body", "article")[:10],
         "wanted_open": Wanted.objects.visible_to(request.user).filter(arrested_on__isnull=True).count(),
+        "can_view_reports": can(request.user, "reports"),
+        "board_period": period,
+        "nine_months": Period(datetime.date(2023, 1, 1), datetime.date(2023, 9, 30)),
     }
     return render(request, "reports/dashboard.html", context)
+
+
+def report_form(request) -> PeriodForm:
+    if not can(request.user, "reports"):
+        raise PermissionDenied
+    period = default_period()
+    data = request.GET.copy()
+    data.setdefault("start", period.start.isoformat())
+    data.setdefault("end", period.end.isoformat())
+    return PeriodForm(data, user=request.user)
+
+
+@login_required
+def board(request):
+    form = report_form(request)
+    if not form.is_valid() or form.chosen_body() is None:
+        return render(request, "reports/board.html", {"form": form}, status=400 if form.errors else 200)
+    report = board_report(form.period(), form.chosen_body())
+    export = request.GET.get("format")
+    if export == "json":
+        response = HttpResponse(
+            json.dumps(report.as_dict(), ensure_ascii=False, indent=2), "application/json"
+        )
+        response["Content-Disposition"] = 'attachment; filename="board-report.json"'
+        return response
+    if export == "xlsx":
+        from precinct.reports.exports import xlsx
+
+        response = HttpResponse(
+            xlsx(report), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        response["Content-Disposition"] = 'attachment; filename="board-report.xlsx"'
+        return response
+    query = request.GET.copy()
+    query.pop("format", None)
+    return render(
+        request,
+        "reports/board.html",
+        {
+            "form": form,
+            "report": report,
+            "query": query.urlencode(),
+            "charts": charts(report),
+        },
+    )
+
+
+def charts(report) -> dict:
+    """The chart data the page's script draws: categories against last year."""
+    for result in report.sections:
+        for table in result.tables:
+            if table.table.name == "crimes.by_category":
+                rows = [(label, row[0]) for label, row in table.rows if row[0].value or row[0].previous]
+                return {
+                    "labels": [label for label, _figure in rows],
+                    "current": [figure.value for _label, figure in rows],
+                    "previous": [figure.previous for _label, figure in rows],
+                    "current_label": str(report.period),
+                    "previous_label": str(report.comparison),
+                }
+    return {}
+
+
+def table_for(model):
+    """The list table a domain declares for its records (`<Model>Table` in its tables.py)."""
+    module = import_module(f"{model._meta.app_config.name}.tables")
+    return getattr(module, f"{model.__name__}Table")
+
+
+@login_required
+def records(request):
+    """The records behind one figure, in one of the two periods, within the user's reach."""
+    form = report_form(request)
+    measure = all_measures().get(request.GET.get("measure", ""))
+    if measure is None or measure.records is None or not form.is_valid() or form.chosen_body() is None:
+        raise Http404
+    period = form.period().comparison if request.GET.get("previous") else form.period()
+    from precinct.core.measures import Scope
+
+    found = measure.queryset(period, Scope(form.chosen_body()))
+    model = found.model
+    found = found & model.objects.visible_to(request.user)
+    page = Paginator(found.select_related(*related_for(model)).order_by("-pk"), 50).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "reports/records.html",
+        {
+            "measure": measure,
+            "period": period,
+            "body": form.chosen_body(),
+            "page_obj": page,
+            "query": query.urlencode(),
+            "table": table_for(model)(page.object_list),
+            "title": _("Records behind a figure"),
+        },
+    )
+
+
+def related_for(model) -> list[str]:
+    return [field.name for field in model._meta.concrete_fields if field.is_relation and field.name == "body"]

@@ -1,0 +1,46 @@
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from precinct.core.periods import Period
+from precinct.organisation.models import Body
+
+
+def default_period() -> Period:
+    """From 1 January to the end of the last whole month (or all of January, early in the year)."""
+    today = timezone.localdate()
+    end = today.replace(day=1) - datetime.timedelta(days=1)
+    if end.year < today.year:
+        return Period(datetime.date(end.year, 1, 1), end)
+    return Period(datetime.date(today.year, 1, 1), end)
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    body = forms.ModelChoiceField(
+        label=_("Territorial body"),
+        queryset=Body.objects.none(),
+        to_field_name="code",
+        required=False,
+        empty_label=None,
+    )
+
+    def __init__(self, *args, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = Body.objects.visible_to(user)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The period cannot end before it starts."))
+        return cleaned
+
+    def period(self) -> Period:
+        return Period(self.cleaned_data["start"], self.cleaned_data["end"])
+
+    def chosen_body(self) -> Body:
+        return self.cleaned_data.get("body") or self.fields["body"].queryset.order_by("path").first()

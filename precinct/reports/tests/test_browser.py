@@ -1,0 +1,46 @@
+"""An analyst opens the 9-month board report, a figure's records and an export, in a real browser."""
+
+import datetime
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from precinct.browser import chromium
+from precinct.conftest import PASSWORD, body, make_user, register
+from precinct.core.roles import Role
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_an_analyst_reads_the_board_report_its_records_and_its_workbook(live_server):
+    make_user("analyst", Role.ANALYST, ["mia"])
+    officer = make_user("ganja", Role.OFFICER, ["ganja"])
+    for day in (3, 4, 5):
+        register(officer, body=body("ganja"), registered_on=datetime.date(2023, 5, day), firearm=day == 4)
+    with chromium() as browser:
+        context = browser.new_context(base_url=live_server.url, accept_downloads=True)
+        page = context.new_page()
+        violations = []
+        page.on(
+            "console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None
+        )
+        page.goto("/login/")
+        page.fill("#id_username", "analyst")
+        page.fill("#id_password", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url("**/")
+        page.click("#nine-months")
+        page.wait_for_selector("#report-heading")
+        registered = page.locator("tr[data-measure='crimes.registered'] td:nth-child(2)")
+        assert registered.inner_text() == "3"
+        page.wait_for_function("document.querySelector('#category-chart').width > 0")
+        with page.expect_download() as download:
+            page.click("a:has-text('XLSX')")
+        book = load_workbook(io.BytesIO(open(download.value.path(), "rb").read()))
+        rows = {row[1]: row for row in book.worksheets[0].iter_rows(min_row=3, values_only=True)}
+        assert rows["crimes.registered"][2] == 3
+        page.click("tr[data-measure='crimes.firearm'] td:nth-child(2) a")
+        assert page.inner_text("#record-count") == "1 record"
+        assert not violations, violations
+        context.close()
