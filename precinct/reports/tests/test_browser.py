@@ -36,7 +36,8 @@ def test_an_analyst_reads_the_board_report_its_records_and_its_workbook(live_ser
         page.wait_for_function("document.querySelector('#category-chart').width > 0")
         with page.expect_download() as download:
             page.click("a:has-text('XLSX')")
-        book = load_workbook(download.value.path())
+        with open(download.value.path(), "rb") as handle:
+            book = load_workbook(io.BytesIO(handle.read()))
         rows = {row[1]: row for row in book.worksheets[0].iter_rows(min_row=3, values_only=True)}
         assert rows["crimes.registered"][2] == 3
         page.click("tr[data-measure='crimes.firearm'] td:nth-child(2) a")
