@@ -1,6 +1,7 @@
 """An analyst opens the 9-month board report, a figure's records and an export, in a real browser."""
 
 import datetime
+import io
 
 import pytest
 from openpyxl import load_workbook
