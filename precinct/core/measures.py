@@ -46,6 +46,24 @@ def cached(key: tuple, compute: Callable[[], object]) -> object:
     return memo[key]
 
 
+_from_records: contextvars.ContextVar[bool] = contextvars.ContextVar("measures_from_records", default=False)
+
+
+@contextmanager
+def from_records() -> Iterator[None]:
+    """Compute figures from the raw records even where rollups could serve (to compare the two)."""
+    token = _from_records.set(True)
+    try:
+        yield
+    finally:
+        _from_records.reset(token)
+
+
+def rollups_serve(period: Period) -> bool:
+    """Whether a period's figures can be read from the monthly rollups."""
+    return period.whole_months and not _from_records.get()
+
+
 class Unit:
     COUNT = "count"
     SHARE = "share"  # a fraction from 0 to 1, shown as a percentage

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import translation
 
-from precinct.core.measures import Measure, Scope, Section, Table, Unit, cached, share
+from precinct.core.measures import Measure, Scope, Section, Table, Unit, cached, rollups_serve, share
 from precinct.core.periods import Period
 from precinct.crimes.models import (
     NEVER,
@@ -60,11 +60,12 @@ def earlier_solved_records(period: Period, scope: Scope) -> QuerySet:
 
 
 def summary(period: Period, body) -> dict[Key, list[int]]:
-    return cached(("crimes.summary", body.pk, period), lambda: _summary(period, body))
+    return cached(("crimes.summary", body.pk, period, rollups_serve(period)), lambda: _summary(period, body))
 
 
 def _summary(period: Period, body) -> dict[Key, list[int]]:
-    if period.whole_months:
+    from_rollup = rollups_serve(period)
+    if from_rollup:
         solved_by_end = Q(solved_month__lte=period.last_month) & ~Q(solved_month=NEVER)
         rows = (
             CrimeMonth.objects.filter(body=body, month__range=(period.first_month, period.last_month))
@@ -91,8 +92,8 @@ def _summary(period: Period, body) -> dict[Key, list[int]]:
         )
     found = {}
     for category, gravity, agency, *values in rows:
-        values[DAMAGE_] = int(Decimal(values[DAMAGE_] or 0) * (1 if period.whole_months else 100))
-        values[COMPENSATED_] = int(Decimal(values[COMPENSATED_] or 0) * (1 if period.whole_months else 100))
+        values[DAMAGE_] = int(Decimal(values[DAMAGE_] or 0) * (1 if from_rollup else 100))
+        values[COMPENSATED_] = int(Decimal(values[COMPENSATED_] or 0) * (1 if from_rollup else 100))
         found[(category, gravity, agency)] = [int(value or 0) for value in values]
     return found
 
@@ -102,7 +103,7 @@ def earlier_summary(period: Period, body) -> dict[Key, int]:
 
     def compute() -> dict[Key, int]:
         before = datetime.date(period.start.year, 1, 1)
-        if period.whole_months:
+        if rollups_serve(period):
             rows = (
                 CrimeMonth.objects.filter(body=body, month__lt=before)
                 .filter(solved_month__range=(period.first_month, period.last_month))
@@ -117,7 +118,7 @@ def earlier_summary(period: Period, body) -> dict[Key, int]:
             )
         return {(category, gravity, agency): int(count) for category, gravity, agency, count in rows}
 
-    return cached(("crimes.earlier", body.pk, period), compute)
+    return cached(("crimes.earlier", body.pk, period, rollups_serve(period)), compute)
 
 
 def selected(scope: Scope, key: Key) -> bool:

@@ -193,3 +193,18 @@ def test_a_small_change_is_not_called_significant():
     assert Figure(REGISTERED, 3, 2).significant is False
     assert Figure(REGISTERED, 400, 300).significant is True
     assert REGISTERED.unit == Unit.COUNT
+
+
+def test_the_rollups_and_the_records_give_the_same_report(administrator):
+    import io
+
+    from django.core.management import call_command
+
+    from precinct.core.measures import from_records
+
+    call_command("demo-data", user="admin", scale=0.02, stdout=io.StringIO(), stderr=io.StringIO())
+    period = Period(datetime.date(2023, 1, 1), datetime.date(2023, 9, 30))
+    for code in ("mia", "baku", "ganja"):
+        from_rollups = board_report(period, body(code)).as_dict()
+        with from_records():
+            assert board_report(period, body(code)).as_dict() == from_rollups
