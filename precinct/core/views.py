@@ -35,6 +35,21 @@ def spreadsheet_safe(value: object) -> str:
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+def csv_download(rows, table_class, filename: str) -> StreamingHttpResponse:
+    """A table's rows as a CSV file, streamed so that a long list never sits in memory."""
+    table = table_class(rows.iterator(chunk_size=2000))
+    writer = csv.writer(Echo())
+
+    def lines():
+        yield writer.writerow([str(column.heading) for column in table.columns])
+        for _row, cells in table:
+            yield writer.writerow([spreadsheet_safe(value) for _column, value in cells])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 class Echo:
     """A file-like object whose write returns the line, for streaming CSV."""
 
@@ -69,22 +84,11 @@ class ObjectListView(ScopedMixin, ListView):
 
     def export_csv(self) -> StreamingHttpResponse:
         rows = self.get_queryset()
-        table = self.table_class(rows.iterator(chunk_size=2000))
-        writer = csv.writer(Echo())
         if self.export_audited:
             record_export(
                 Actor.from_request(self.request), self.model, rows.count(), self.request.GET.urlencode()
             )
-
-        def lines():
-            yield writer.writerow([str(column.heading) for column in table.columns])
-            for _row, cells in table:
-                yield writer.writerow([spreadsheet_safe(value) for _column, value in cells])
-
-        name = self.model._meta.model_name
-        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}s.csv"'
-        return response
+        return csv_download(rows, self.table_class, f"{self.model._meta.model_name}s.csv")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -111,3 +111,12 @@ def test_roles_without_reports_are_refused(db):
 
     inspector = make_user("inspector", Role.INSPECTOR, ["mia"])
     assert client_for(inspector).get(reverse("reports:board")).status_code == 403
+
+
+def test_the_records_behind_a_figure_can_be_exported(nasimi_officer, ganja_officer):
+    seed(nasimi_officer, ganja_officer)
+    response = client_for(nasimi_officer).get(
+        reverse("reports:records"), NINE_MONTHS | {"measure": "crimes.firearm", "export": "csv"}
+    )
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    assert len(lines) == 2 and "Nasimi" in lines[1]

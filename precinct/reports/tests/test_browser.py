@@ -42,6 +42,7 @@ def test_an_analyst_reads_the_board_report_its_records_and_its_workbook(live_ser
         rows = {row[1]: row for row in book.worksheets[0].iter_rows(min_row=3, values_only=True)}
         assert rows["crimes.registered"][2] == 3
         page.click("tr[data-measure='crimes.firearm'] td:nth-child(2) a")
-        assert page.inner_text("#record-count") == "1 record"
+        assert page.inner_text("#figure-value") == "1"
+        assert page.locator("#figure-records tbody tr").count() == 1
         assert not violations, violations
         context.close()

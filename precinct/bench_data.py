@@ -1,0 +1,153 @@
+"""Loading a large synthetic crime register for the benchmarks, straight into the tables.
+
+Ten years of a large country does not go through the importer (that path has its own benchmark): the
+rows are written with `executemany` (SQLite) or `COPY` (PostgreSQL), and the monthly rollup is then
+summed from them in the database, in the same cells `crimes.rollups` keeps.
+"""
+
+import datetime
+import random
+import sys
+import time
+
+from django.db import connection, transaction
+from tqdm import tqdm
+
+from precinct.crimes.models import NEVER, Article, Crime, CrimeMonth
+from precinct.organisation.models import Body, BodyKind
+
+COLUMNS = [
+    "created_at",
+    "updated_at",
+    "version",
+    "year",
+    "number",
+    "registered_on",
+    "agency",
+    "place",
+    "description",
+    "firearm",
+    "damage",
+    "compensated",
+    "status",
+    "solved_on",
+    "solved_with",
+    "article_id",
+    "body_id",
+]
+
+
+def crime_rows(count: int, first_year: int, years: int, seed: int = 1):
+    """Tuples for COLUMNS: `count` crimes spread over the years, the departments and the articles.
+
+    The reference data is read here, before the rows are drawn: a COPY in progress holds the connection.
+    """
+    bodies = list(
+        Body.objects.filter(kind__in=[BodyKind.CITY_DEPARTMENT, BodyKind.DISTRICT_DEPARTMENT]).values_list(
+            "pk", flat=True
+        )
+    )
+    articles = list(Article.objects.values_list("pk", flat=True))
+    return draw_rows(count, first_year, years, bodies, articles, random.Random(seed))
+
+
+def draw_rows(count: int, first_year: int, years: int, bodies: list[int], articles: list[int], rng):
+    """The rows themselves, day by day, each body numbering its crimes of a year from 1."""
+    agencies = ["police"] * 12 + ["prosecutor", "other"]
+    now = datetime.datetime.now(datetime.UTC)
+    numbers: dict[tuple[int, int], int] = {}
+    start = datetime.date(first_year, 1, 1)
+    days = (datetime.date(first_year + years, 1, 1) - start).days
+    per_day = count / days
+    made = 0
+    for offset in range(days):
+        day = start + datetime.timedelta(days=offset)
+        todays = round(per_day * (offset + 1)) - made
+        for _ in range(todays):
+            body = rng.choice(bodies)
+            key = (body, day.year)
+            numbers[key] = numbers.get(key, 0) + 1
+            solved = (
+                day + datetime.timedelta(days=int(rng.expovariate(1 / 20))) if rng.random() < 0.87 else None
+            )
+            damage = rng.randint(0, 500_000) if rng.random() < 0.4 else 0
+            yield (
+                now,
+                now,
+                1,
+                day.year,
+                numbers[key],
+                day,
+                rng.choice(agencies),
+                "",
+                "",
+                rng.random() < 0.02,
+                damage / 100,
+                (damage // 2) / 100,
+                "solved" if solved else "investigation",
+                solved,
+                "",
+                rng.choice(articles),
+                body,
+            )
+        made += todays
+
+
+def load(count: int, first_year: int = 2014, years: int = 10) -> float:
+    """Write `count` crimes and their rollup; returns the seconds it took."""
+    started = time.perf_counter()
+    rows = crime_rows(count, first_year, years)
+    table = Crime._meta.db_table
+    with transaction.atomic(), tqdm(total=count, unit=" crimes", desc="Loading", file=sys.stderr) as bar:
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                raw = cursor.cursor
+                with raw.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+                        bar.update(1)
+        else:
+            sql = f"INSERT INTO {table} ({', '.join(COLUMNS)}) VALUES ({', '.join(['%s'] * len(COLUMNS))})"
+            with connection.cursor() as cursor:
+                batch = []
+                for row in rows:
+                    batch.append(row)
+                    if len(batch) == 100_000:
+                        cursor.executemany(sql, batch)
+                        bar.update(len(batch))
+                        batch = []
+                cursor.executemany(sql, batch)
+                bar.update(len(batch))
+        sum_rollup()
+    return time.perf_counter() - started
+
+
+def sum_rollup() -> None:
+    """The rollup's cells, summed by the database for each body and every body above it."""
+    bodies = {body.pk: body for body in Body.objects.all()}
+    by_code = {body.code: body.pk for body in bodies.values()}
+    pairs = [(pk, by_code[code]) for pk, body in bodies.items() for code in body.path.strip("/").split("/")]
+    month = (
+        "date_trunc('month', {})::date" if connection.vendor == "postgresql" else "date({}, 'start of month')"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TEMPORARY TABLE bench_chain (body_id bigint, ancestor_id bigint)")
+        cursor.executemany("INSERT INTO bench_chain VALUES (%s, %s)", pairs)
+        cursor.execute(
+            f"""
+            INSERT INTO {CrimeMonth._meta.db_table}
+                (body_id, month, solved_month, category_id, gravity, agency, crimes, firearm, joint, damage,
+                 compensated)
+            SELECT chain.ancestor_id, {month.format("c.registered_on")},
+                   COALESCE({month.format("c.solved_on")}, %s), a.category_id, a.gravity, c.agency, COUNT(*),
+                   SUM(CASE WHEN c.firearm THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN c.solved_with = 'prosecutor' THEN 1 ELSE 0 END),
+                   SUM(CAST(ROUND(c.damage * 100) AS BIGINT)), SUM(CAST(ROUND(c.compensated * 100) AS BIGINT))
+            FROM {Crime._meta.db_table} c
+            JOIN crimes_article a ON a.id = c.article_id
+            JOIN bench_chain chain ON chain.body_id = c.body_id
+            GROUP BY 1, 2, 3, 4, 5, 6
+        """,
+            [NEVER],
+        )
+        cursor.execute("DROP TABLE bench_chain")
