@@ -164,7 +164,9 @@ def main() -> None:
     if args.child:
         child()
         return
-    figures = {
+    out = ROOT / "var" / "bench.json"
+    earlier = json.loads(out.read_text()) if out.exists() and args.database else {}
+    figures = earlier | {
         "machine": {
             "cpus": os.cpu_count(),
             "python": platform.python_version(),
@@ -175,7 +177,6 @@ def main() -> None:
         print(f"Measuring on {database}…", file=sys.stderr)
         figures[database] = measure_in_child(database)
     report(figures)
-    out = ROOT / "var" / "bench.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(figures, indent=2))
     print(f"\nWritten to {out}")

@@ -190,6 +190,9 @@ MEDIA_ROOT = DATA_DIR / "media"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 
+# The public statistics page shows a count below this as "fewer than N".
+PUBLIC_MIN_COUNT = env_int("PUBLIC_MIN_COUNT", 10)
+
 # API tokens of systems expire; a new one is taken from /api/token/.
 API_TOKEN_HOURS = env_int("API_TOKEN_HOURS", 24)
 

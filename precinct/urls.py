@@ -10,6 +10,7 @@ from precinct.core.audit_views import AuditLogView
 from precinct.core.pages import favicon, toggle_accessible_mode
 from precinct.crimes.api import views as crimes_api
 from precinct.organisation.api import BodyViewSet
+from precinct.reports.public import statistics as public_statistics
 from precinct.reports.views import dashboard
 
 router = DefaultRouter()
@@ -31,6 +32,7 @@ urlpatterns = [
     path("crimes/", include("precinct.crimes.urls")),
     path("audit/", AuditLogView.as_view(), name="audit-log"),
     path("reports/", include("precinct.reports.urls")),
+    path("statistics/", public_statistics, name="public-statistics"),
     path("admin/", admin.site.urls),
     path("api/", include(router.urls)),
     path("api/token/", obtain_auth_token, name="api-token"),

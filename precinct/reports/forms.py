@@ -30,7 +30,7 @@ class PeriodForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["body"].queryset = Body.objects.visible_to(user)
+        self.fields["body"].queryset = Body.objects.visible_to(user) if user else Body.objects.none()
 
     def clean(self):
         cleaned = super().clean()
