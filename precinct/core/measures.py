@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import QuerySet
 from django.utils.translation import get_language
@@ -78,8 +79,12 @@ class Scope:
     body: object  # organisation.Body; the ministry for national figures
     filters: tuple[tuple[str, object], ...] = ()
 
+    @cached_property
+    def named(self) -> dict[str, object]:
+        return dict(self.filters)
+
     def get(self, name: str, default=None):
-        return dict(self.filters).get(name, default)
+        return self.named.get(name, default)
 
 
 Value = int | Decimal | None

@@ -121,17 +121,23 @@ def earlier_summary(period: Period, body) -> dict[Key, int]:
     return cached(("crimes.earlier", body.pk, period, rollups_serve(period)), compute)
 
 
-def selected(scope: Scope, key: Key) -> bool:
-    category, gravity, agency = key
-    return (
-        (not scope.get("category") or scope.get("category") == category)
-        and (not scope.get("gravity") or scope.get("gravity") == gravity)
-        and (not scope.get("agencies") or agency in scope.get("agencies"))
-    )
+def selector(scope: Scope):
+    """A test of a summary key against the scope's filters (made once per figure, used on every key)."""
+    category, gravity, agencies = scope.get("category"), scope.get("gravity"), scope.get("agencies")
+
+    def selected(key: Key) -> bool:
+        return (
+            (not category or key[0] == category)
+            and (not gravity or key[1] == gravity)
+            and (not agencies or key[2] in agencies)
+        )
+
+    return selected
 
 
 def added(period: Period, scope: Scope, column: int) -> int:
-    return sum(values[column] for key, values in summary(period, scope.body).items() if selected(scope, key))
+    selected = selector(scope)
+    return sum(values[column] for key, values in summary(period, scope.body).items() if selected(key))
 
 
 def registered(period: Period, scope: Scope) -> int:
@@ -147,7 +153,8 @@ def solved_share(period: Period, scope: Scope) -> Decimal | None:
 
 
 def earlier_years_solved(period: Period, scope: Scope) -> int:
-    return sum(count for key, count in earlier_summary(period, scope.body).items() if selected(scope, key))
+    selected = selector(scope)
+    return sum(count for key, count in earlier_summary(period, scope.body).items() if selected(key))
 
 
 def firearm(period: Period, scope: Scope) -> int:
