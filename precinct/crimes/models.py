@@ -270,7 +270,9 @@ class CrimeMonth(models.Model):
     own cells. Kept in step with every write (see `crimes.rollups`); rebuilt by `precinct rollups`.
     """
 
-    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+")
+    # No index of its own: the composite indexes below begin with the body, and a lone one misleads
+    # PostgreSQL's planner into filtering a whole body's cells instead of one period's.
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+", db_index=False)
     month = models.DateField()
     solved_month = models.DateField()
     category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="+")
