@@ -10,6 +10,7 @@ from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import cache
 
 from django.db import connection, models, transaction
 
@@ -107,12 +108,10 @@ def rollups() -> list[Rollup]:
     return found
 
 
+@cache
 def _for(model: type[models.Model]) -> list[Rollup]:
-    if not hasattr(_for, "cache"):
-        _for.cache = {}
-    if model not in _for.cache:
-        _for.cache[model] = [rollup for rollup in rollups() if rollup.source is model]
-    return _for.cache[model]
+    """The rollups of a model, found once per process."""
+    return [rollup for rollup in rollups() if rollup.source is model]
 
 
 def changed(before: models.Model | None, after: models.Model | None) -> None:

@@ -10,11 +10,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from precinct.core.measures import Scope
 from precinct.core.periods import Period
 from precinct.core.roles import can
 from precinct.core.views import csv_download
 from precinct.crimes.models import Crime, Status, Wanted
 from precinct.reports.engine import all_measures, board_report
+from precinct.reports.exports import xlsx
 from precinct.reports.forms import PeriodForm, default_period
 
 
@@ -58,8 +60,6 @@ def board(request):
         response["Content-Disposition"] = 'attachment; filename="board-report.json"'
         return response
     if export == "xlsx":
-        from precinct.reports.exports import xlsx
-
         response = HttpResponse(
             xlsx(report), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         )
@@ -109,8 +109,6 @@ def records(request):
     if measure is None or measure.records is None or not form.is_valid() or form.chosen_body() is None:
         raise Http404
     period = form.period().comparison if request.GET.get("previous") else form.period()
-    from precinct.core.measures import Scope
-
     body = form.chosen_body()
     found = measure.queryset(period, Scope(body))
     model = found.model
