@@ -98,10 +98,19 @@ class Measure:
     compute: Callable[[Period, Scope], Value]
     records: Callable[[Period, Scope], QuerySet] | None = None
     filters: tuple[tuple[str, object], ...] = ()  # fixed filters of this measure (a category, say)
+    # Its value for each month of a period at once, where one query can give them all (for trends);
+    # without it a trend computes the measure month by month.
+    monthly: Callable[[Period, Scope], dict] | None = None
 
     @property
     def label(self) -> str:
         return localized(self.labels)
+
+    def by_month(self, period: Period, scope: Scope) -> dict:
+        """The value for each month of the period (the first and last months cut to the period)."""
+        if self.monthly is not None:
+            return self.monthly(period, self.scope(scope))
+        return {month: self.value(part, scope) for month, part in period.parts()}
 
     def scope(self, scope: Scope) -> Scope:
         return Scope(scope.body, scope.filters + self.filters)
@@ -186,6 +195,9 @@ class Section:
     labels: dict[str, str]
     measures: list[Measure]
     tables: list["Table"] = field(default_factory=list)
+    trends: list[Measure] = field(default_factory=list)  # drawn month by month against last year
+    # The section's paragraphs of the press-release draft: press(result, period, language), see core.press.
+    press: Callable | None = None
     order: int = 100
 
     @property

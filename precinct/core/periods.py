@@ -53,3 +53,16 @@ class Period:
             months.append(month)
             month = (month + datetime.timedelta(days=32)).replace(day=1)
         return months
+
+    def parts(self) -> list[tuple[datetime.date, "Period"]]:
+        """Each month of the period with the part of it that the period covers."""
+        return [
+            (
+                month,
+                Period(
+                    max(month, self.start),
+                    min(month.replace(day=calendar.monthrange(month.year, month.month)[1]), self.end),
+                ),
+            )
+            for month in self.months()
+        ]

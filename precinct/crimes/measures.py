@@ -5,10 +5,12 @@ import datetime
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import TruncMonth
 from django.utils import translation
 
 from precinct.core.measures import Measure, Scope, Section, Table, Unit, cached, rollups_serve, share
 from precinct.core.periods import Period
+from precinct.crimes import press
 from precinct.crimes.models import (
     NEVER,
     Agency,
@@ -65,16 +67,31 @@ def category_codes() -> dict[int, str]:
 
 
 def summary(period: Period, body) -> dict[Key, list[int]]:
-    return cached(("crimes.summary", body.pk, period, rollups_serve(period)), lambda: _summary(period, body))
+    def fold() -> dict[Key, list[int]]:
+        found: dict[Key, list[int]] = {}
+        for (_month, *key), values in monthly_summary(period, body).items():
+            total = found.setdefault(tuple(key), [0] * len(values))
+            for column, value in enumerate(values):
+                total[column] += value
+        return found
+
+    return cached(("crimes.summary", body.pk, period, rollups_serve(period)), fold)
 
 
-def _summary(period: Period, body) -> dict[Key, list[int]]:
+def monthly_summary(period: Period, body) -> dict[tuple, list[int]]:
+    """The summary by month registered too, so that the trend chart costs no query of its own."""
+    return cached(
+        ("crimes.monthly_summary", body.pk, period, rollups_serve(period)), lambda: _summary(period, body)
+    )
+
+
+def _summary(period: Period, body) -> dict[tuple, list[int]]:
     from_rollup = rollups_serve(period)
     if from_rollup:
         solved_by_end = Q(solved_month__lte=period.last_month) & ~Q(solved_month=NEVER)
         rows = (
             CrimeMonth.objects.filter(body=body, month__range=(period.first_month, period.last_month))
-            .values_list("category_id", "gravity", "agency")
+            .values_list("month", "category_id", "gravity", "agency")
             .annotate(
                 registered=Sum("crimes"),
                 solved=Sum("crimes", filter=solved_by_end),
@@ -86,7 +103,7 @@ def _summary(period: Period, body) -> dict[Key, list[int]]:
     else:
         rows = (
             registered_records(period, Scope(body))
-            .values_list("article__category__code", "article__gravity", "agency")
+            .values_list(TruncMonth("registered_on"), "article__category__code", "article__gravity", "agency")
             .annotate(
                 registered=Count("id"),
                 solved=Count("id", filter=Q(solved_on__lte=period.end)),
@@ -97,11 +114,12 @@ def _summary(period: Period, body) -> dict[Key, list[int]]:
         )
     found = {}
     codes = category_codes()
-    for category, gravity, agency, *values in rows:
+    for month, category, gravity, agency, *values in rows:
         category = codes.get(category, category)
         values[DAMAGE_] = int(Decimal(values[DAMAGE_] or 0) * (1 if from_rollup else 100))
         values[COMPENSATED_] = int(Decimal(values[COMPENSATED_] or 0) * (1 if from_rollup else 100))
-        found[(category, gravity, agency)] = [int(value or 0) for value in values]
+        month = month.date() if isinstance(month, datetime.datetime) else month
+        found[(month, category, gravity, agency)] = [int(value or 0) for value in values]
     return found
 
 
@@ -150,6 +168,15 @@ def added(period: Period, scope: Scope, column: int) -> int:
 
 def registered(period: Period, scope: Scope) -> int:
     return added(period, scope, REGISTERED_)
+
+
+def registered_by_month(period: Period, scope: Scope) -> dict[datetime.date, int]:
+    selected = selector(scope)
+    months = dict.fromkeys(period.months(), 0)
+    for (month, *key), values in monthly_summary(period, scope.body).items():
+        if selected(tuple(key)):
+            months[month] += values[REGISTERED_]
+    return months
 
 
 def solved(period: Period, scope: Scope) -> int:
@@ -215,7 +242,9 @@ def arrested_share(period: Period, scope: Scope) -> Decimal | None:
 # The measures --------------------------------------------------------------------------------------------
 
 
-def measure(name: str, en: str, az: str, ru: str, unit: str, compute, listing=None, **filters) -> Measure:
+def measure(
+    name: str, en: str, az: str, ru: str, unit: str, compute, listing=None, monthly=None, **filters
+) -> Measure:
     return Measure(
         name=name,
         labels={"en": en, "az": az, "ru": ru},
@@ -223,6 +252,7 @@ def measure(name: str, en: str, az: str, ru: str, unit: str, compute, listing=No
         compute=compute,
         records=listing,
         filters=tuple(filters.items()),
+        monthly=monthly,
     )
 
 
@@ -234,6 +264,7 @@ REGISTERED = measure(
     Unit.COUNT,
     registered,
     registered_records,
+    monthly=registered_by_month,
 )
 SOLVED_SHARE = measure(
     "crimes.solved_share",
@@ -399,6 +430,8 @@ SECTION = Section(
     name="crimes",
     labels={"en": "Crime", "az": "Cinayətkarlıq", "ru": "Преступность"},
     order=10,
+    trends=[REGISTERED],
+    press=press.paragraphs,
     measures=[
         SOLVED_SHARE,
         REGISTERED,

@@ -1,6 +1,7 @@
 """The period-comparison engine: every domain's section, computed for a period, a body and the same
 period a year before."""
 
+import datetime
 from dataclasses import dataclass, field
 
 from precinct.core.discovery import app_modules
@@ -40,10 +41,34 @@ class TableResult:
 
 
 @dataclass
+class TrendResult:
+    """A measure month by month: each month of the period beside the same month a year before."""
+
+    measure: Measure
+    months: list[tuple[datetime.date, Figure]]
+
+
+@dataclass
 class SectionResult:
     section: Section
     figures: list[Figure]
     tables: list[TableResult] = field(default_factory=list)
+    trends: list[TrendResult] = field(default_factory=list)
+
+    def figure(self, name: str) -> Figure:
+        return next(figure for figure in self.figures if figure.measure.name == name)
+
+
+def trend(measure: Measure, period: Period, scope: Scope) -> TrendResult:
+    current = measure.by_month(period, scope)
+    previous = measure.by_month(period.comparison, scope)
+    return TrendResult(
+        measure,
+        [
+            (month, Figure(measure, current.get(month), previous.get(earlier)))
+            for month, earlier in zip(period.months(), period.comparison.months(), strict=True)
+        ],
+    )
 
 
 @dataclass
@@ -59,11 +84,8 @@ class Report:
     def as_dict(self) -> dict:
         """The form for other systems: periods, body, and each section's figures."""
         return {
-            "period": {"from": self.period.start.isoformat(), "to": self.period.end.isoformat()},
-            "comparison_period": {
-                "from": self.comparison.start.isoformat(),
-                "to": self.comparison.end.isoformat(),
-            },
+            "period": period_dict(self.period),
+            "comparison_period": period_dict(self.comparison),
             "body": {"code": self.body.code, "name": self.body.name},
             "sections": [
                 {
@@ -81,6 +103,21 @@ class Report:
                         }
                         for table in result.tables
                     ],
+                    "trends": [
+                        {
+                            "measure": trend.measure.name,
+                            "label": trend.measure.label,
+                            "months": [
+                                {
+                                    "month": month.isoformat()[:7],
+                                    "value": figure.as_dict()["value"],
+                                    "previous": figure.as_dict()["previous"],
+                                }
+                                for month, figure in trend.months
+                            ],
+                        }
+                        for trend in result.trends
+                    ],
                 }
                 for result in self.sections
             ],
@@ -96,5 +133,6 @@ def board_report(period: Period, body) -> Report:
         for table in section.tables:
             rows = [(label, [figure(m, period, scope) for m in row]) for label, row in table.rows()]
             result.tables.append(TableResult(table, rows))
+        result.trends = [trend(measure, period, scope) for measure in section.trends]
         results.append(result)
     return Report(period, body, results)

@@ -7,4 +7,5 @@ app_name = "reports"
 urlpatterns = [
     path("board/", views.board, name="board"),
     path("records/", views.records, name="records"),
+    path("press/", views.press, name="press"),
 ]

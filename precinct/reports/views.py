@@ -1,7 +1,6 @@
 """The dashboard, the board report and the records behind each of its figures."""
 
 import datetime
-import json
 from importlib import import_module
 
 from django.contrib.auth.decorators import login_required
@@ -15,9 +14,11 @@ from precinct.core.periods import Period
 from precinct.core.roles import can
 from precinct.core.views import csv_download
 from precinct.crimes.models import Crime, Status, Wanted
+from precinct.reports.charts import chart_data
 from precinct.reports.engine import all_measures, board_report
-from precinct.reports.exports import xlsx
+from precinct.reports.exports import FORMATS
 from precinct.reports.forms import PeriodForm, default_period
+from precinct.reports.press import LANGUAGES, as_html, as_markdown, draft
 
 
 @login_required
@@ -53,17 +54,10 @@ def board(request):
         return render(request, "reports/board.html", {"form": form}, status=400 if form.errors else 200)
     report = board_report(form.period(), form.chosen_body())
     export = request.GET.get("format")
-    if export == "json":
-        response = HttpResponse(
-            json.dumps(report.as_dict(), ensure_ascii=False, indent=2), "application/json"
-        )
-        response["Content-Disposition"] = 'attachment; filename="board-report.json"'
-        return response
-    if export == "xlsx":
-        response = HttpResponse(
-            xlsx(report), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-        response["Content-Disposition"] = 'attachment; filename="board-report.xlsx"'
+    if export in FORMATS:
+        write, content_type = FORMATS[export]
+        response = HttpResponse(write(report), content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{export_name(report)}.{export}"'
         return response
     query = request.GET.copy()
     query.pop("format", None)
@@ -74,25 +68,38 @@ def board(request):
             "form": form,
             "report": report,
             "query": query.urlencode(),
-            "charts": charts(report),
+            "charts": chart_data(report),
         },
     )
 
 
-def charts(report) -> dict:
-    """The chart data the page's script draws: categories against last year."""
-    for result in report.sections:
-        for table in result.tables:
-            if table.table.name == "crimes.by_category":
-                rows = [(label, row[0]) for label, row in table.rows if row[0].value or row[0].previous]
-                return {
-                    "labels": [label for label, _figure in rows],
-                    "current": [figure.value for _label, figure in rows],
-                    "previous": [figure.previous for _label, figure in rows],
-                    "current_label": str(report.period),
-                    "previous_label": str(report.comparison),
-                }
-    return {}
+@login_required
+def press(request):
+    """The press-release draft in Azerbaijani and English; `?format=md&language=az` downloads one."""
+    form = report_form(request)
+    if not form.is_valid() or form.chosen_body() is None:
+        return render(request, "reports/press.html", {"form": form}, status=400 if form.errors else 200)
+    report = board_report(form.period(), form.chosen_body())
+    language = request.GET.get("language")
+    if request.GET.get("format") == "md" and language in LANGUAGES:
+        site = request.build_absolute_uri("/")
+        text = as_markdown(report, draft(report, language), language, site)
+        response = HttpResponse(text, content_type="text/markdown; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{export_name(report)}-press-{language}.md"'
+        return response
+    query = request.GET.copy()
+    for key in ("format", "language"):
+        query.pop(key, None)
+    drafts = [(code, name, as_html(report, draft(report, code), code)) for code, name in LANGUAGES.items()]
+    return render(
+        request,
+        "reports/press.html",
+        {"form": form, "report": report, "drafts": drafts, "query": query.urlencode()},
+    )
+
+
+def export_name(report) -> str:
+    return f"board-report-{report.body.code}-{report.period.start}-{report.period.end}"
 
 
 def table_for(model):

@@ -4,11 +4,15 @@ import datetime
 import io
 
 import pytest
+from django.conf import settings
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from precinct.browser import chromium
 from precinct.conftest import PASSWORD, body, make_user, register
 from precinct.core.roles import Role
+
+SCREENSHOTS = settings.DATA_DIR / "screenshots"  # to look at, as a user would
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,6 +39,11 @@ def test_an_analyst_reads_the_board_report_its_records_and_its_workbook(live_ser
         registered = page.locator("tr[data-measure='crimes.registered'] td:nth-child(2)")
         assert registered.inner_text() == "3"
         page.wait_for_function("document.querySelector('#category-chart').width > 0")
+        page.wait_for_function("document.querySelector('canvas[data-trend]').width > 0")
+        with page.expect_download() as download:
+            page.click("a:has-text('PDF')")
+        text = " ".join(" ".join(p.extract_text() for p in PdfReader(download.value.path()).pages).split())
+        assert "Crimes registered 3 0 +3" in text
         with page.expect_download() as download:
             page.click("a:has-text('XLSX')")
         with open(download.value.path(), "rb") as handle:
@@ -44,5 +53,13 @@ def test_an_analyst_reads_the_board_report_its_records_and_its_workbook(live_ser
         page.click("tr[data-measure='crimes.firearm'] td:nth-child(2) a")
         assert page.inner_text("#figure-value") == "1"
         assert page.locator("#figure-records tbody tr").count() == 1
+        page.go_back()
+        page.click("a:has-text('Press release draft')")
+        firearm = page.locator("#press-en a[data-measure='crimes.firearm'][data-which='value']")
+        assert firearm.inner_text() == "1"
+        SCREENSHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "press-release.png"), full_page=True)
+        firearm.click()
+        assert page.inner_text("#figure-value") == "1"
         assert not violations, violations
         context.close()

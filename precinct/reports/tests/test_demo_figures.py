@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 from decimal import Decimal
 
 from django.core.management import call_command
@@ -9,6 +10,7 @@ from django.core.management import call_command
 from precinct.core.periods import Period
 from precinct.organisation.models import Body
 from precinct.reports.engine import board_report
+from precinct.reports.press import as_markdown, draft
 
 
 def percent(value) -> str:
@@ -40,3 +42,23 @@ def test_the_nine_month_board_report_states_the_seed_figures(administrator):
         assert names[category][1].direction == "up", f"solving of {category} should have risen"
     for category in ("theft", "robbery", "hooliganism", "carjacking"):
         assert names[category][0].direction == "down", f"{category} should have fallen"
+
+    # The press-release draft says them in the ministry's words, and names the categories the seed names.
+    english = as_markdown(report, draft(report, "en"), "en", "")
+    plain = re.sub(r"\]\([^)]*\)", "", english).replace("[", "")
+    assert "the solving of all crimes was 86.8 percent; 88.6 percent of the 26,778 crimes registered" in plain
+    assert "336 crimes of previous years were solved" in plain
+    assert "178 criminal groups consisting of 466 people were neutralized. 83.3 percent" in plain
+    assert "79.0 percent of the material damage" in plain and "93.1 percent of the damage" in plain
+    declined = plain.split("There has been a decline in ")[1].split(".")[0]
+    assert [name for name in ("hooliganism", "robbery", "theft", "unlawful taking") if name in declined] == [
+        "hooliganism",
+        "robbery",
+        "theft",
+        "unlawful taking",
+    ]
+    assert "Crimes rose in" not in plain  # no category rose by 5 % or more
+    azerbaijani = re.sub(r"\]\([^)]*\)", "", as_markdown(report, draft(report, "az"), "az", "")).replace(
+        "[", ""
+    )
+    assert "qeydə alınmış 26\xa0778 cinayətin 88,6 faizi açılmışdır" in azerbaijani
