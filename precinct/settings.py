@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "precinct.core",
     "precinct.organisation",
     "precinct.crimes",
+    "precinct.appeals",
     "precinct.reports",
 ]
 
@@ -231,3 +232,8 @@ LOGGING = {
 
 # Import limits: rows of one file, and the size of an uploaded file.
 IMPORT_MAX_UPLOAD_BYTES = env_int("IMPORT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
+# Citizens' appeals: the size of one attachment, and how many submissions or tracking requests the public
+# may make from one address in an hour (the rest are refused until the hour has passed).
+APPEALS_MAX_ATTACHMENT_BYTES = env_int("APPEALS_MAX_ATTACHMENT_BYTES", 5 * 1024 * 1024)
+APPEALS_MAX_ATTACHMENTS = env_int("APPEALS_MAX_ATTACHMENTS", 5)
+PUBLIC_INTAKE_PER_HOUR = env_int("PUBLIC_INTAKE_PER_HOUR", 10)

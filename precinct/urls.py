@@ -6,6 +6,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
+from precinct.appeals import open311
+from precinct.appeals import public as appeals_public
 from precinct.core.audit_views import AuditLogView
 from precinct.core.pages import favicon, toggle_accessible_mode
 from precinct.crimes.api import views as crimes_api
@@ -30,6 +32,16 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accessibility/", toggle_accessible_mode, name="accessibility"),
     path("crimes/", include("precinct.crimes.urls")),
+    path("appeals/", include("precinct.appeals.urls")),
+    # Open without log-in: citizens' applications, tracking, reception days, Open311.
+    path("apply/", appeals_public.submit, name="appeal-submit"),
+    path("apply/track/", appeals_public.track, name="appeal-track"),
+    path("reception-days/", appeals_public.reception_days, name="public-reception-days"),
+    path("reception-days.ics", appeals_public.reception_days_ical, name="public-reception-days-ical"),
+    path("open311/v2/services.json", open311.services, name="open311-services"),
+    path("open311/v2/services/<slug:code>.json", open311.service_definition, name="open311-service"),
+    path("open311/v2/requests.json", open311.requests, name="open311-requests"),
+    path("open311/v2/requests/<str:number>.json", open311.request_detail, name="open311-request"),
     path("audit/", AuditLogView.as_view(), name="audit-log"),
     path("reports/", include("precinct.reports.urls")),
     path("statistics/", public_statistics, name="public-statistics"),

@@ -4,7 +4,8 @@ from django.contrib import admin
 
 from precinct.core import services
 from precinct.core.audit import Actor, record, snapshot
-from precinct.core.models import Action, AuditEntry
+from precinct.core.models import Action, AuditEntry, CalendarDay
+from precinct.core.signals import calendar_changed
 
 
 class AdministratorsOnly:
@@ -69,3 +70,21 @@ class AuditEntryAdmin(AdministratorsOnly, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(CalendarDay)
+class CalendarDayAdmin(AuditedAdmin):
+    """The working-day calendar; a change counts the open deadlines again."""
+
+    list_display = ["date", "kind", "name_en", "name_az"]
+    list_filter = ["kind"]
+    date_hierarchy = "date"
+    search_fields = ["name_en", "name_az"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        calendar_changed.send(sender=CalendarDay, actor=Actor.from_request(request))
+
+    def delete_model(self, request, obj) -> None:
+        super().delete_model(request, obj)
+        calendar_changed.send(sender=CalendarDay, actor=Actor.from_request(request))

@@ -12,5 +12,6 @@ def interface(request) -> dict:
         "can_view_crimes": can(user, "crimes"),
         "can_change_crimes": can(user, "crimes", CHANGE),
         "can_view_audit": can(user, "audit"),
+        "can_view_appeals": can(user, "appeals"),
         "can_view_reports": can(user, "reports"),
     }

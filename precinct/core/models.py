@@ -69,3 +69,33 @@ class AuditEntry(models.Model):
         before, after = self.before or {}, self.after or {}
         keys = list(dict.fromkeys([*before.keys(), *after.keys()]))
         return [(key, before.get(key), after.get(key)) for key in keys if before.get(key) != after.get(key)]
+
+
+class DayKind(models.TextChoices):
+    HOLIDAY = "holiday", _("public holiday")
+    REST = "rest", _("rest day carried over or transferred")
+    WORKING = "working", _("Saturday or Sunday worked")
+
+
+class CalendarDay(Timestamped):
+    """An exception to the Monday-to-Friday week that deadlines in working days are counted in: a public
+    holiday, a rest day the Labour Code carries over or the Cabinet of Ministers transfers, or a weekend
+    day declared a working day. Reference data that administrators keep as the government announces."""
+
+    date = models.DateField(_("date"), unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=DayKind.choices)
+    name_az = models.CharField(_("name (Azerbaijani)"), max_length=300, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=300)
+
+    class Meta:
+        verbose_name = _("calendar day")
+        verbose_name_plural = _("calendar days")
+        ordering = ["date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["holiday", "rest", "working"]), name="calendar_day_kind"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d.%m.%Y} {self.name_en}"

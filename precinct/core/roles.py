@@ -23,9 +23,19 @@ GRANTS: dict[str, dict[str, set[str]]] = {
         Role.ANALYST: {VIEW},
         Role.ADMINISTRATOR: {VIEW, CHANGE},
     },
+    "appeals": {
+        Role.APPEALS_OFFICER: {VIEW, CHANGE},
+        Role.ANALYST: {VIEW},
+        Role.ADMINISTRATOR: {VIEW, CHANGE},
+    },
     "audit": {Role.ADMINISTRATOR: {VIEW}},
     # Reports of the bodies in reach; the records behind a figure are listed only where the domain allows.
-    "reports": {Role.OFFICER: {VIEW}, Role.ANALYST: {VIEW}, Role.ADMINISTRATOR: {VIEW}},
+    "reports": {
+        Role.OFFICER: {VIEW},
+        Role.APPEALS_OFFICER: {VIEW},
+        Role.ANALYST: {VIEW},
+        Role.ADMINISTRATOR: {VIEW},
+    },
 }
 
 

@@ -129,6 +129,13 @@ class User(AbstractUser):
         Employee, verbose_name=_("employee"), null=True, blank=True, on_delete=models.PROTECT
     )
     role = models.CharField(_("role"), max_length=30, choices=Role.choices, default=Role.OFFICER)
+    is_chief = models.BooleanField(
+        _("chief"),
+        default=False,
+        help_text=_(
+            "Heads the bodies in reach: closes any of their applications and sees their overdue lists."
+        ),
+    )
     reach = models.ManyToManyField(
         Body,
         verbose_name=_("reach"),
