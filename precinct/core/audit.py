@@ -5,6 +5,7 @@ import decimal
 from dataclasses import dataclass
 
 from django.db import models
+from django.db.models.fields.files import FieldFile
 
 from precinct.core.models import Action, AuditEntry, Via
 
@@ -35,6 +36,8 @@ def plain(value: object) -> object:
         return value.isoformat()
     if isinstance(value, models.Model):
         return value.pk
+    if isinstance(value, FieldFile):
+        return value.name
     return value
 
 
@@ -86,9 +89,9 @@ def record(actor: Actor, action: str, instance: models.Model, before=None, after
     return audit_entry
 
 
-def record_read(actor: Actor, instance: models.Model) -> AuditEntry:
+def record_read(actor: Actor, instance: models.Model, note: str = "") -> AuditEntry:
     """Reading a person's record is audited like a change."""
-    return record(actor, Action.READ, instance)
+    return record(actor, Action.READ, instance, note=note)
 
 
 def history(instance: models.Model):
