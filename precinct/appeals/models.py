@@ -334,3 +334,37 @@ class IntakeAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.at:%Y-%m-%d %H:%M}"
+
+
+class Event(models.TextChoices):
+    """What happened to an application in a month, as the rollup counts it."""
+
+    RECEIVED = "received", _("received")
+    CONSIDERED = "considered", _("answered")
+    ON_TIME = "on_time", _("answered on time")
+    LATE = "late", _("answered after the deadline")  # counted in the month of the deadline
+    FORWARDED = "forwarded", _("forwarded")
+    NOT_CONSIDERED = "not_considered", _("left unconsidered")
+
+
+class AppealMonth(models.Model):
+    """Applications counted by body (and every body above it), month, event, channel and subject, kept in
+    step with every write (see `appeals.rollups`), so that the board report reads no application."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+", db_index=False)
+    month = models.DateField()
+    event = models.CharField(max_length=20, choices=Event.choices)
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="+")
+    applications = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "month", "event", "channel", "subject"], name="appeal_month_cell"
+            )
+        ]
+        indexes = [models.Index(fields=["body", "month"])]
+
+    def __str__(self) -> str:
+        return f"{self.body_id} {self.month:%Y-%m} {self.event}: {self.applications}"

@@ -1,0 +1,340 @@
+"""The appeals' statistics for the board report: applications received and considered, by channel and
+subject, answered on time, overdue, forwarded; citizens received at reception days and in how many
+cities and districts; letters of gratitude. Counts come from the monthly rollup for whole months."""
+
+import datetime
+from decimal import Decimal
+
+from django.db.models import Count, F, QuerySet, Sum
+from django.utils import timezone
+
+from precinct.appeals.models import (
+    OPEN_STATUSES,
+    AppealMonth,
+    Application,
+    Channel,
+    Event,
+    Feedback,
+    FeedbackKind,
+    ReceptionDay,
+    Status,
+    Subject,
+)
+from precinct.core.measures import Measure, Scope, Section, Table, Unit, cached, rollups_serve, share
+from precinct.core.periods import Period
+from precinct.organisation.models import Body
+
+# Where each event's day lies on the application, to list and count from the records.
+EVENT_DAY = {
+    Event.RECEIVED: "received_on",
+    Event.CONSIDERED: "answered_on",
+    Event.ON_TIME: "answered_on",
+    Event.LATE: "due_on",
+    Event.FORWARDED: "forwarded_on",
+    Event.NOT_CONSIDERED: "received_on",
+}
+
+
+def subtree(body) -> list[int] | None:
+    """The ids of a body and those under it; None for the ministry, whose subtree is everything."""
+    if body.parent_id is None:
+        return None
+    return cached(
+        ("appeals.subtree", body.pk), lambda: list(Body.objects.within(body).values_list("pk", flat=True))
+    )
+
+
+def in_scope(queryset: QuerySet, scope: Scope, body_field: str = "body_id") -> QuerySet:
+    ids = subtree(scope.body)
+    queryset = queryset if ids is None else queryset.filter(**{f"{body_field}__in": ids})
+    if scope.get("channel"):
+        queryset = queryset.filter(**{body_field.replace("body_id", "channel"): scope.get("channel")})
+    if scope.get("subject"):
+        queryset = queryset.filter(**{body_field.replace("body_id", "subject__code"): scope.get("subject")})
+    return queryset
+
+
+def event_records(event: str):
+    """The applications behind an event's count in a period."""
+
+    def records(period: Period, scope: Scope) -> QuerySet:
+        day = EVENT_DAY[event]
+        found = in_scope(Application.objects.all(), scope).filter(
+            **{f"{day}__range": (period.start, period.end)}
+        )
+        if event == Event.ON_TIME:
+            found = found.filter(answered_on__lte=F("due_on"))
+        elif event == Event.LATE:
+            found = found.filter(answered_on__gt=F("due_on"))
+        elif event == Event.NOT_CONSIDERED:
+            found = found.filter(status=Status.NOT_CONSIDERED)
+        return found
+
+    return records
+
+
+def subject_codes() -> dict[int, str]:
+    return cached(("appeals.subject_codes",), lambda: dict(Subject.objects.values_list("id", "code")))
+
+
+def summary(period: Period, body) -> dict[tuple[str, str, str], int]:
+    """Counts by (event, channel, subject code) for a period and body."""
+
+    def compute() -> dict[tuple[str, str, str], int]:
+        if rollups_serve(period):
+            rows = (
+                AppealMonth.objects.filter(body=body, month__range=(period.first_month, period.last_month))
+                .values_list("event", "channel", "subject_id")
+                .annotate(count=Sum("applications"))
+            )
+            codes = subject_codes()
+            return {(event, channel, codes[subject]): int(count) for event, channel, subject, count in rows}
+        found: dict[tuple[str, str, str], int] = {}
+        for event in Event.values:
+            rows = (
+                event_records(event)(period, Scope(body))
+                .values_list("channel", "subject__code")
+                .annotate(count=Count("id"))
+            )
+            for channel, subject, count in rows:
+                found[(event, channel, subject)] = count
+        return found
+
+    return cached(("appeals.summary", body.pk, period, rollups_serve(period)), compute)
+
+
+def counted(event: str):
+    def compute(period: Period, scope: Scope) -> int:
+        channel, subject = scope.get("channel"), scope.get("subject")
+        return sum(
+            count
+            for (kind, row_channel, row_subject), count in summary(period, scope.body).items()
+            if kind == event
+            and (not channel or row_channel == channel)
+            and (not subject or row_subject == subject)
+        )
+
+    return compute
+
+
+def on_time_share(period: Period, scope: Scope) -> Decimal | None:
+    return share(counted(Event.ON_TIME)(period, scope), counted(Event.CONSIDERED)(period, scope))
+
+
+def still_open_past_due(period: Period, scope: Scope) -> QuerySet:
+    """Open applications whose deadline fell in the period and has passed unanswered (few: read directly)."""
+    last = min(period.end, timezone.localdate() - datetime.timedelta(days=1))
+    return in_scope(Application.objects.filter(status__in=OPEN_STATUSES), scope).filter(
+        due_on__range=(period.start, last)
+    )
+
+
+def overdue(period: Period, scope: Scope) -> int:
+    """Applications whose deadline fell in the period and was missed: answered late, or not yet."""
+    return counted(Event.LATE)(period, scope) + still_open_past_due(period, scope).count()
+
+
+def overdue_records(period: Period, scope: Scope) -> QuerySet:
+    return event_records(Event.LATE)(period, scope) | still_open_past_due(period, scope)
+
+
+def reception_records(period: Period, scope: Scope) -> QuerySet:
+    return event_records(Event.RECEIVED)(
+        period, Scope(scope.body, scope.filters + (("channel", Channel.RECEPTION_DAY),))
+    )
+
+
+def reception_places(period: Period, scope: Scope) -> int:
+    """Cities and districts where citizens were received at reception days in the period."""
+    days = ReceptionDay.objects.filter(date__range=(period.start, period.end))
+    ids = subtree(scope.body)
+    if ids is not None:
+        days = days.filter(body_id__in=ids)
+    return days.filter(applications__isnull=False).aggregate(places=Count("body", distinct=True))["places"]
+
+
+def reception_days_held(period: Period, scope: Scope) -> QuerySet:
+    days = ReceptionDay.objects.filter(date__range=(period.start, period.end), applications__isnull=False)
+    ids = subtree(scope.body)
+    return (days if ids is None else days.filter(body_id__in=ids)).distinct()
+
+
+def feedback_records(kind: str):
+    def records(period: Period, scope: Scope) -> QuerySet:
+        found = Feedback.objects.filter(kind=kind, received_on__range=(period.start, period.end))
+        ids = subtree(scope.body)
+        return found if ids is None else found.filter(application__body_id__in=ids)
+
+    return records
+
+
+def feedback_count(kind: str):
+    def compute(period: Period, scope: Scope) -> int:
+        return feedback_records(kind)(period, scope).count()
+
+    return compute
+
+
+def measure(name, en, az, ru, unit, compute, records=None, **filters) -> Measure:
+    return Measure(name, {"en": en, "az": az, "ru": ru}, unit, compute, records, tuple(filters.items()))
+
+
+RECEIVED = measure(
+    "appeals.received",
+    "Applications received",
+    "Daxil olmuş müraciətlər",
+    "Поступило обращений",
+    Unit.COUNT,
+    counted(Event.RECEIVED),
+    event_records(Event.RECEIVED),
+)
+CONSIDERED = measure(
+    "appeals.considered",
+    "Applications considered",
+    "Baxılmış müraciətlər",
+    "Рассмотрено обращений",
+    Unit.COUNT,
+    counted(Event.CONSIDERED),
+    event_records(Event.CONSIDERED),
+)
+ON_TIME = measure(
+    "appeals.on_time_share",
+    "Share answered within the legal deadline",
+    "Qanuni müddətdə cavablandırılanların payı",
+    "Доля отвеченных в установленный срок",
+    Unit.SHARE,
+    on_time_share,
+    event_records(Event.ON_TIME),
+)
+OVERDUE = measure(
+    "appeals.overdue",
+    "Applications whose deadline was missed",
+    "Müddəti pozulmuş müraciətlər",
+    "Обращения с нарушенным сроком",
+    Unit.COUNT,
+    overdue,
+    overdue_records,
+)
+FORWARDED = measure(
+    "appeals.forwarded",
+    "Applications forwarded to the competent body",
+    "Aidiyyəti üzrə göndərilmiş müraciətlər",
+    "Направлено по компетенции",
+    Unit.COUNT,
+    counted(Event.FORWARDED),
+    event_records(Event.FORWARDED),
+)
+NOT_CONSIDERED = measure(
+    "appeals.not_considered",
+    "Applications left unconsidered (anonymous or repeated)",
+    "Baxılmamış saxlanılan müraciətlər (anonim və ya təkrar)",
+    "Оставлено без рассмотрения (анонимные или повторные)",
+    Unit.COUNT,
+    counted(Event.NOT_CONSIDERED),
+    event_records(Event.NOT_CONSIDERED),
+)
+RECEIVED_IN_PERSON = measure(
+    "appeals.reception_received",
+    "Citizens received at reception days",
+    "Qəbul günlərində qəbul edilmiş vətəndaşlar",
+    "Принято граждан в дни приёма",
+    Unit.COUNT,
+    counted(Event.RECEIVED),
+    reception_records,
+    channel=Channel.RECEPTION_DAY,
+)
+RECEPTION_PLACES = measure(
+    "appeals.reception_places",
+    "Cities and districts where citizens were received",
+    "Vətəndaşların qəbul edildiyi şəhər və rayonlar",
+    "Города и районы, где проводился приём",
+    Unit.COUNT,
+    reception_places,
+    reception_days_held,
+)
+GRATITUDE = measure(
+    "appeals.gratitude",
+    "Letters of gratitude",
+    "Təşəkkür məktubları",
+    "Благодарственные письма",
+    Unit.COUNT,
+    feedback_count(FeedbackKind.GRATITUDE),
+    feedback_records(FeedbackKind.GRATITUDE),
+)
+COMPLAINTS = measure(
+    "appeals.complaints",
+    "Complaints about answers",
+    "Cavablardan şikayətlər",
+    "Жалобы на ответы",
+    Unit.COUNT,
+    feedback_count(FeedbackKind.COMPLAINT),
+    feedback_records(FeedbackKind.COMPLAINT),
+)
+
+COLUMNS = [
+    {"en": "Received", "az": "Daxil olub", "ru": "Поступило"},
+    {"en": "Considered", "az": "Baxılıb", "ru": "Рассмотрено"},
+]
+
+
+def row(name: str, labels: dict, **filters) -> list[Measure]:
+    return [
+        Measure(f"appeals.{name}.received", labels, Unit.COUNT, counted(Event.RECEIVED),
+                event_records(Event.RECEIVED), tuple(filters.items())),
+        Measure(f"appeals.{name}.considered", labels, Unit.COUNT, counted(Event.CONSIDERED),
+                event_records(Event.CONSIDERED), tuple(filters.items())),
+    ]  # fmt: skip
+
+
+def by_channel() -> list[tuple[str, list[Measure]]]:
+    from django.utils import translation
+
+    rows = []
+    for channel in Channel:
+        labels = {}
+        for language in ("en", "az", "ru"):
+            with translation.override(language):
+                labels[language] = str(channel.label)
+        rows.append((str(channel.label), row(f"channel.{channel.value}", labels, channel=channel.value)))
+    return rows
+
+
+def by_subject() -> list[tuple[str, list[Measure]]]:
+    return [
+        (subject.name, row(f"subject.{subject.code}", {"en": subject.name_en, "az": subject.name_az,
+                                                        "ru": subject.name_ru}, subject=subject.code))
+        for subject in Subject.objects.order_by("name_en")
+    ]  # fmt: skip
+
+
+SECTION = Section(
+    name="appeals",
+    labels={"en": "Citizens' appeals", "az": "Vətəndaş müraciətləri", "ru": "Обращения граждан"},
+    order=50,
+    measures=[
+        CONSIDERED,
+        RECEIVED,
+        ON_TIME,
+        OVERDUE,
+        FORWARDED,
+        NOT_CONSIDERED,
+        RECEIVED_IN_PERSON,
+        RECEPTION_PLACES,
+        GRATITUDE,
+        COMPLAINTS,
+    ],  # fmt: skip
+    tables=[
+        Table(
+            "appeals.by_channel",
+            {"en": "By channel", "az": "Daxilolma yolu üzrə", "ru": "По каналам"},
+            COLUMNS,
+            by_channel,
+        ),
+        Table(
+            "appeals.by_subject",
+            {"en": "By subject", "az": "Mövzular üzrə", "ru": "По тематике"},
+            COLUMNS,
+            by_subject,
+        ),
+    ],  # fmt: skip
+)

@@ -1,0 +1,46 @@
+"""The appeals' rollup: applications counted by month and event, per body and every body above it."""
+
+from precinct.appeals.models import AppealMonth, Application, Event, Status
+from precinct.core.rollups import Rollup
+from precinct.organisation.models import Body
+
+
+def chains() -> dict[int, list[int]]:
+    """Each body with the bodies above it."""
+    bodies = list(Body.objects.values_list("pk", "code", "path"))
+    by_code = {code: pk for pk, code, _path in bodies}
+    return {pk: [by_code[code] for code in path.strip("/").split("/")] for pk, _code, path in bodies}
+
+
+class AppealMonthRollup(Rollup):
+    source = Application
+    model = AppealMonth
+    keys = ["body_id", "month", "event", "channel", "subject_id"]
+    sums = ["applications"]
+
+    def __init__(self) -> None:
+        self.chains: dict[int, list[int]] = {}
+
+    def chain(self, body_id: int) -> list[int]:
+        if body_id not in self.chains:
+            self.chains = chains()
+        return self.chains[body_id]
+
+    def events(self, application: Application):
+        """Each event of the application, with the day it happened."""
+        yield Event.RECEIVED, application.received_on
+        if application.answered_on:
+            yield Event.CONSIDERED, application.answered_on
+            if application.answered_on <= application.due_on:
+                yield Event.ON_TIME, application.answered_on
+            else:
+                yield Event.LATE, application.due_on
+        if application.forwarded_on:
+            yield Event.FORWARDED, application.forwarded_on
+        if application.status == Status.NOT_CONSIDERED:
+            yield Event.NOT_CONSIDERED, application.received_on
+
+    def cells(self, application: Application):
+        for event, day in self.events(application):
+            for body in self.chain(application.body_id):
+                yield (body, day.replace(day=1), event, application.channel, application.subject_id), [1]
