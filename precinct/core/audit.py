@@ -32,7 +32,7 @@ def plain(value: object) -> object:
     """A JSON-friendly form of a field value."""
     if isinstance(value, decimal.Decimal):
         return str(value)
-    if isinstance(value, datetime.datetime | datetime.date):
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
         return value.isoformat()
     if isinstance(value, models.Model):
         return value.pk

@@ -11,7 +11,10 @@ DEMO_USERS = {
     "analyst": ("Leyla", "Analyst", Role.ANALYST, ["mia"]),
     "nasimi": ("Rashad", "Nasimi Officer", Role.OFFICER, ["baku-nasimi"]),
     "ganja": ("Elvin", "Ganja Officer", Role.OFFICER, ["ganja"]),
+    "appeals": ("Aysel", "Appeals Officer", Role.APPEALS_OFFICER, ["baku-nasimi"]),
+    "appeals-chief": ("Kamran", "Appeals Chief", Role.APPEALS_OFFICER, ["baku-nasimi"]),
 }
+CHIEFS = {"appeals-chief"}
 
 
 def ensure_demo_users(password: str) -> list[str]:
@@ -21,7 +24,7 @@ def ensure_demo_users(password: str) -> list[str]:
     for username, (given, surname, role, reach) in DEMO_USERS.items():
         if User.objects.filter(username=username).exists():
             continue
-        user = User(username=username, first_name=given, last_name=surname, role=role)
+        user = User(username=username, first_name=given, last_name=surname, role=role, is_chief=username in CHIEFS)
         user.is_staff = user.is_superuser = role == Role.ADMINISTRATOR
         user.set_password(password)
         user.save()
