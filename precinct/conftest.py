@@ -87,3 +87,20 @@ def crime_values(**overrides) -> dict:
 
 def register(user: User, via: str = Via.CLI, **overrides):
     return crime_services.register_crime(actor=Actor(user=user, via=via), values=crime_values(**overrides))
+
+
+@pytest.fixture
+def page(live_server):
+    """A page in headless Chromium on the live server; the test fails on any content-security violation."""
+    from precinct.browser import chromium
+
+    with chromium() as browser:
+        context = browser.new_context(base_url=live_server.url, viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        violations = []
+        page.on(
+            "console", lambda message: violations.append(message.text) if message.type == "error" else None
+        )
+        yield page
+        assert not [v for v in violations if "Content Security Policy" in v], violations
+        context.close()

@@ -24,7 +24,9 @@ def ensure_demo_users(password: str) -> list[str]:
     for username, (given, surname, role, reach) in DEMO_USERS.items():
         if User.objects.filter(username=username).exists():
             continue
-        user = User(username=username, first_name=given, last_name=surname, role=role, is_chief=username in CHIEFS)
+        user = User(
+            username=username, first_name=given, last_name=surname, role=role, is_chief=username in CHIEFS
+        )
         user.is_staff = user.is_superuser = role == Role.ADMINISTRATOR
         user.set_password(password)
         user.save()

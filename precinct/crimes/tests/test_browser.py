@@ -2,26 +2,11 @@
 
 import pytest
 
-from precinct.browser import chromium
 from precinct.conftest import PASSWORD, make_user
 from precinct.core.roles import Role
 from precinct.crimes.models import Crime
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def page(live_server):
-    with chromium() as browser:
-        context = browser.new_context(base_url=live_server.url, viewport={"width": 1400, "height": 1000})
-        page = context.new_page()
-        violations = []
-        page.on(
-            "console", lambda message: violations.append(message.text) if message.type == "error" else None
-        )
-        yield page
-        assert not [v for v in violations if "Content Security Policy" in v], violations
-        context.close()
 
 
 def log_in(page) -> None:

@@ -64,7 +64,9 @@ def test_the_nine_month_board_report_states_the_seed_figures(administrator):
     assert "qeydə alınmış 26\xa0778 cinayətin 88,6 faizi açılmışdır" in azerbaijani
 
     # Citizens' appeals: 75,146 considered; about 3,000 received in 9 cities and districts; 2,500+ letters.
-    appeals = {f.measure.name: f for f in next(r for r in report.sections if r.section.name == "appeals").figures}
+    appeals = {
+        f.measure.name: f for f in next(r for r in report.sections if r.section.name == "appeals").figures
+    }
     assert appeals["appeals.considered"].value == 75_146
     assert 2_900 <= appeals["appeals.reception_received"].value <= 3_100
     assert appeals["appeals.reception_places"].value == 9
