@@ -8,6 +8,7 @@ from rest_framework.routers import DefaultRouter
 
 from precinct.appeals import open311
 from precinct.appeals import public as appeals_public
+from precinct.appeals.api import views as appeals_api
 from precinct.core.audit_views import AuditLogView
 from precinct.core.pages import favicon, toggle_accessible_mode
 from precinct.crimes.api import views as crimes_api
@@ -23,6 +24,9 @@ router.register("persons", crimes_api.PersonViewSet, basename="person")
 router.register("participations", crimes_api.ParticipationViewSet, basename="participation")
 router.register("wanted", crimes_api.WantedViewSet, basename="wanted")
 router.register("groups", crimes_api.CriminalGroupViewSet, basename="group")
+router.register("applications", appeals_api.ApplicationViewSet, basename="application")
+router.register("reception-days", appeals_api.ReceptionDayViewSet, basename="reception-day")
+router.register("feedback", appeals_api.FeedbackViewSet, basename="feedback")
 
 urlpatterns = [
     path("", dashboard, name="dashboard"),

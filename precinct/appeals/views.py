@@ -15,6 +15,7 @@ from precinct.appeals.deadlines import forward_by, soon
 from precinct.appeals.filtersets import ApplicationFilterSet, FeedbackFilterSet, ReceptionDayFilterSet
 from precinct.appeals.models import OPEN_STATUSES, Application, Attachment, Feedback, ReceptionDay, Status
 from precinct.appeals.tables import ApplicationTable, FeedbackTable, ReceptionDayTable
+from precinct.appeals.workflow import STEPS, take_step
 from precinct.core.audit import Actor, record_read
 from precinct.core.roles import CHANGE, can
 from precinct.core.views import ObjectDetailView, ObjectListView, ServiceFormView
@@ -139,34 +140,19 @@ class ApplicationFormView(ServiceFormView):
 class WorkflowView(LoginRequiredMixin, View):
     """One workflow step, posted from the application's page; refusals come back as messages."""
 
-    steps = {
-        "assign": (forms.AssignForm, services.assign),
-        "forward": (forms.ForwardForm, services.forward),
-        "extend": (forms.ExtendForm, services.extend),
-        "answer": (forms.AnswerForm, services.answer),
-        "close": (forms.CloseForm, services.close),
-        "not-considered": (forms.NotConsideredForm, services.leave_unconsidered),
-        "feedback": (forms.FeedbackForm, services.add_feedback),
-    }
-
     def post(self, request, pk, step):
         if not can(request.user, "appeals", CHANGE):
             raise PermissionDenied
-        if step not in self.steps:
+        if step not in STEPS:
             raise Http404
         application = get_object_or_404(Application.objects.editable_by(request.user), pk=pk)
-        form_class, service = self.steps[step]
-        form = form_class(request.POST, application=application)
-        if not form.is_valid():
-            for field, errors in form.errors.items():
-                label = form.fields[field].label if field in form.fields else ""
-                messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
-            return redirect(application)
         try:
-            service(actor=Actor.from_request(request), application=application, **form.cleaned_data)
+            take_step(Actor.from_request(request), application, step, request.POST)
         except ValidationError as error:
-            for text in error.messages:
-                messages.error(request, text)
+            form = STEPS[step][0](application=application)
+            for field, texts in error.message_dict.items():
+                label = form.fields[field].label if field in form.fields else ""
+                messages.error(request, f"{label}: {' '.join(texts)}" if label else " ".join(texts))
         except PermissionDenied as error:
             messages.error(request, str(error))
         else:

@@ -37,6 +37,19 @@ class BodyField(serializers.SlugRelatedField):
         return Body.objects.visible_to(self.context["request"].user)
 
 
+class ServiceSerializer(serializers.ModelSerializer):
+    """A model serializer whose create and update are the domain's service calls."""
+
+    version = serializers.IntegerField(
+        required=False, help_text=_("On update: the version you read; a stale one is refused.")
+    )
+
+    def values(self, validated: dict) -> dict:
+        validated = dict(validated)
+        validated.pop("version", None)
+        return validated
+
+
 class ScopedViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,

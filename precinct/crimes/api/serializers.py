@@ -1,22 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from precinct.core.api import BodyField
+from precinct.core.api import BodyField, ServiceSerializer
 from precinct.crimes import services
 from precinct.crimes.models import Article, Crime, CriminalGroup, Participation, Person, Wanted
-
-
-class ServiceSerializer(serializers.ModelSerializer):
-    """A model serializer whose create and update are the domain's service calls."""
-
-    version = serializers.IntegerField(
-        required=False, help_text=_("On update: the version you read; a stale one is refused.")
-    )
-
-    def values(self, validated: dict) -> dict:
-        validated = dict(validated)
-        validated.pop("version", None)
-        return validated
 
 
 class CrimeSerializer(ServiceSerializer):
