@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db.models import Count, F, QuerySet, Sum
 from django.utils import timezone
 
+from precinct.appeals import press
 from precinct.appeals.models import (
     OPEN_STATUSES,
     AppealMonth,
@@ -154,9 +155,11 @@ def reception_places(period: Period, scope: Scope) -> int:
 
 
 def reception_days_held(period: Period, scope: Scope) -> QuerySet:
-    days = ReceptionDay.objects.filter(date__range=(period.start, period.end), applications__isnull=False)
+    """The reception days of the period at which citizens were received (no join, so no duplicates)."""
+    received = Application.objects.filter(reception_day__isnull=False).values("reception_day")
+    days = ReceptionDay.objects.filter(date__range=(period.start, period.end), pk__in=received)
     ids = subtree(scope.body)
-    return (days if ids is None else days.filter(body_id__in=ids)).distinct()
+    return days if ids is None else days.filter(body_id__in=ids)
 
 
 def feedback_records(kind: str):
@@ -309,6 +312,7 @@ def by_subject() -> list[tuple[str, list[Measure]]]:
 
 SECTION = Section(
     name="appeals",
+    press=press.paragraphs,
     labels={"en": "Citizens' appeals", "az": "Vətəndaş müraciətləri", "ru": "Обращения граждан"},
     order=50,
     measures=[

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from precinct.core.i18n import Named
 from precinct.core.models import Timestamped
@@ -35,7 +36,7 @@ class Status(models.TextChoices):
     FORWARDED = "forwarded", _("forwarded")
     EXTENDED = "extended", _("extended")
     ANSWERED = "answered", _("answered")
-    CLOSED = "closed", _("closed")
+    CLOSED = "closed", pgettext_lazy("application", "closed")
     NOT_CONSIDERED = "not_considered", _("left unconsidered")
 
 

@@ -142,7 +142,7 @@ def records(request):
     )
 
 
-DATE_FIELDS = ("registered_on", "opened_on", "neutralized_on")
+DATE_FIELDS = ("registered_on", "opened_on", "neutralized_on", "received_on", "date")
 
 
 def newest_first(model) -> list[str]:

@@ -72,3 +72,10 @@ def test_the_nine_month_board_report_states_the_seed_figures(administrator):
     assert appeals["appeals.reception_places"].value == 9
     assert appeals["appeals.gratitude"].value > 2_500
     assert appeals["appeals.considered"].direction == "up"
+    appeals_text = re.sub(r"\]\([^)]*\)", "", as_markdown(report, draft(report, "en"), "en", "")).replace(
+        "[", ""
+    )
+    assert (
+        "75,146 applications were considered; in parallel, 2,986 citizens were received in 9 cities"
+        in appeals_text
+    )
