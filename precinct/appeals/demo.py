@@ -112,7 +112,7 @@ class Generator:
         application = Application(
             year=received.year, received_on=received, channel=channel, subject=subject, body=body,
             applicant_name=name, applicant_id_number=id_number,
-            applicant_address=f"{address}, {body.name_en}",
+            applicant_address=address,
             text="Demonstration application.", needs_study=subject.needs_study, due_on=due,
             reception_day=reception_day, officer=self.officer if body.code == "baku-nasimi" else None,
             status=Status.CLOSED if answered else Status.ASSIGNED, answered_on=answered,

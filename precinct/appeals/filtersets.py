@@ -16,7 +16,7 @@ from precinct.appeals.models import (
     Status,
     Subject,
 )
-from precinct.core.filters import BodyFilter, SearchFilter, date_range
+from precinct.core.filters import BodyFilter, SearchFilter, YesNoFilter, date_range
 from precinct.core.workdays import current_calendar
 
 
@@ -44,7 +44,7 @@ class ApplicationFilterSet(django_filters.FilterSet):
         queryset=Subject.objects.all(), to_field_name="code", label=_("Subject")
     )
     deadline = django_filters.ChoiceFilter(choices=Deadline.choices, method=by_deadline, label=_("Deadline"))
-    mine = django_filters.BooleanFilter(method="assigned_to_me", label=_("Assigned to me"))
+    mine = YesNoFilter(method="assigned_to_me", label=_("Assigned to me"))
     q = SearchFilter(fields=["number", "applicant_name", "applicant_id_number", "text"])
 
     class Meta:

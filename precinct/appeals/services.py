@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from precinct.appeals import numbers
+from precinct.appeals.attachments import content_type
 from precinct.appeals.deadlines import deadline_start, due_date
 from precinct.appeals.models import (
     MAX_EXTENSION_DAYS,
@@ -112,6 +113,7 @@ def register(*, actor: Actor, values: dict, attachments=(), public: bool = False
     if not public:
         core.ensure_allowed(actor, DOMAIN, application.body.path if application.body_id else None)
     core.ensure_valid(application_errors(application))
+    kinds = [content_type(upload) for upload in attachments]  # every file checked before anything is written
     calendar = current_calendar()
     application.number = numbers.take(application.received_on.year)[0]
     application.year = application.received_on.year
@@ -121,8 +123,8 @@ def register(*, actor: Actor, values: dict, attachments=(), public: bool = False
         application.status = Status.NOT_CONSIDERED
         application.not_considered = NotConsidered.ANONYMOUS
     created = core.create(actor, application, application_errors)
-    for upload in attachments:
-        attach(actor=actor, application=created, upload=upload, checked=public)
+    for upload, kind in zip(attachments, kinds, strict=True):
+        attach(actor=actor, application=created, upload=upload, kind=kind)
     reason = _("The applicant is not identified: not considered, as the law says.") if anonymous else ""
     step(actor, created, "", reason)
     return created
@@ -139,6 +141,7 @@ EDITABLE = {
 def edit(*, actor: Actor, application: Application, values: dict, expected_version: int | None = None,
          attachments=()) -> Application:  # fmt: skip
     ensure_can_change(actor, application)
+    kinds = [content_type(upload) for upload in attachments]
     if values.get("body") is not None and values["body"].pk != application.body_id:
         raise ValidationError({"body": [_("An application changes body only by being forwarded.")]})
     values = {name: value for name, value in values.items() if name in EDITABLE}
@@ -147,17 +150,13 @@ def edit(*, actor: Actor, application: Application, values: dict, expected_versi
     if application.is_open and not application.forwarded_from_id:
         values["due_on"] = due_date(current_calendar(), start, needs_study, application.extension_days)
     updated = core.update(actor, application, values, application_errors, expected_version)
-    for upload in attachments:
-        attach(actor=actor, application=updated, upload=upload)
+    for upload, kind in zip(attachments, kinds, strict=True):
+        attach(actor=actor, application=updated, upload=upload, kind=kind)
     return updated
 
 
-def attach(*, actor: Actor, application: Application, upload, checked: bool = False) -> Attachment:
-    from precinct.appeals.attachments import content_type
-
-    if not checked:
-        ensure_can_change(actor, application)
-    kind = content_type(upload)  # raises ValidationError naming the file and the reason
+def attach(*, actor: Actor, application: Application, upload, kind: str) -> Attachment:
+    """Store a file already checked (`content_type`) with the application it came with."""
     attachment = Attachment(
         application=application, name=upload.name[:200], size=upload.size, content_type=kind
     )

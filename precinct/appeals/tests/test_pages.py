@@ -114,14 +114,16 @@ def test_a_file_of_a_type_not_allowed_writes_nothing(nasimi_appeals, tmp_path, s
 
     settings.MEDIA_ROOT = tmp_path
     script = SimpleUploadedFile("letter.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
+    good = SimpleUploadedFile("scan.pdf", b"%PDF-1.4 a scan", content_type="application/pdf")
     response = client_for(nasimi_appeals).post(
         reverse("appeals:application-new"),
         {
             "received_on": "2023-05-02", "channel": "letter", "body": body("baku-nasimi").pk,
             "subject": 1, "applicant_name": "Əliyeva Leyla", "applicant_id_number": "AZE7654321",
-            "text": "A neighbour's dog.", "attachments": [script],
+            "text": "A neighbour's dog.", "attachments": [good, script],
         },
     )  # fmt: skip
     assert response.status_code == 200
-    assert "is not a PDF, JPEG or PNG file" in response.content.decode()
+    assert "“letter.pdf” is not a PDF, JPEG or PNG file" in response.content.decode()
     assert not Application.objects.exists()
+    assert not [path for path in tmp_path.rglob("*") if path.is_file()]  # not even the good file

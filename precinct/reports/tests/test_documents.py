@@ -46,7 +46,9 @@ def test_the_docx_holds_the_pages_figures_and_charts(analyst, nasimi_officer, ga
     response = client.get(reverse("reports:board"), NINE_MONTHS | {"format": "docx"})
     document = Document(io.BytesIO(response.content))
     rows = {
-        row.cells[0].text: [cell.text for cell in row.cells[1:]] for table in document.tables for row in table.rows[1:]
+        row.cells[0].text: [cell.text for cell in row.cells[1:]]
+        for table in document.tables
+        for row in table.rows[1:]
     }
     for name, figure in figures(page).items():
         label = figure.measure.label
