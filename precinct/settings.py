@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "precinct.core",
     "precinct.organisation",
     "precinct.crimes",
+    "precinct.drugs",
     "precinct.appeals",
     "precinct.reports",
 ]
@@ -221,6 +222,11 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # Several domains have a "status"; each choice set gets a name of its own.
+    "ENUM_NAME_OVERRIDES": {
+        "CrimeStatusEnum": "precinct.crimes.models.Status",
+        "ApplicationStatusEnum": "precinct.appeals.models.Status",
+    },
 }
 
 LOGGING = {

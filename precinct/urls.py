@@ -12,6 +12,7 @@ from precinct.appeals.api import views as appeals_api
 from precinct.core.audit_views import AuditLogView
 from precinct.core.pages import favicon, toggle_accessible_mode
 from precinct.crimes.api import views as crimes_api
+from precinct.drugs.api import views as drugs_api
 from precinct.organisation.api import BodyViewSet
 from precinct.reports.public import statistics as public_statistics
 from precinct.reports.views import dashboard
@@ -24,6 +25,9 @@ router.register("persons", crimes_api.PersonViewSet, basename="person")
 router.register("participations", crimes_api.ParticipationViewSet, basename="participation")
 router.register("wanted", crimes_api.WantedViewSet, basename="wanted")
 router.register("groups", crimes_api.CriminalGroupViewSet, basename="group")
+router.register("seizures", drugs_api.SeizureViewSet, basename="seizure")
+router.register("prevention-events", drugs_api.PreventionEventViewSet, basename="prevention-event")
+router.register("substances", drugs_api.SubstanceViewSet, basename="substance")
 router.register("applications", appeals_api.ApplicationViewSet, basename="application")
 router.register("reception-days", appeals_api.ReceptionDayViewSet, basename="reception-day")
 router.register("feedback", appeals_api.FeedbackViewSet, basename="feedback")
@@ -36,6 +40,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accessibility/", toggle_accessible_mode, name="accessibility"),
     path("crimes/", include("precinct.crimes.urls")),
+    path("drugs/", include("precinct.drugs.urls")),
     path("appeals/", include("precinct.appeals.urls")),
     # Open without log-in: citizens' applications, tracking, reception days, Open311.
     path("apply/", appeals_public.submit, name="appeal-submit"),

@@ -1,15 +1,7 @@
 """The appeals' rollup: applications counted by month and event, per body and every body above it."""
 
 from precinct.appeals.models import AppealMonth, Application, Event, Status
-from precinct.core.rollups import Rollup
-from precinct.organisation.models import Body
-
-
-def chains() -> dict[int, list[int]]:
-    """Each body with the bodies above it."""
-    bodies = list(Body.objects.values_list("pk", "code", "path"))
-    by_code = {code: pk for pk, code, _path in bodies}
-    return {pk: [by_code[code] for code in path.strip("/").split("/")] for pk, _code, path in bodies}
+from precinct.core.rollups import Rollup, body_chains
 
 
 class AppealMonthRollup(Rollup):
@@ -23,7 +15,7 @@ class AppealMonthRollup(Rollup):
 
     def chain(self, body_id: int) -> list[int]:
         if body_id not in self.chains:
-            self.chains = chains()
+            self.chains = body_chains()
         return self.chains[body_id]
 
     def events(self, application: Application):

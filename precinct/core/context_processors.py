@@ -13,5 +13,6 @@ def interface(request) -> dict:
         "can_change_crimes": can(user, "crimes", CHANGE),
         "can_view_audit": can(user, "audit"),
         "can_view_appeals": can(user, "appeals"),
+        "can_view_drugs": can(user, "drugs"),
         "can_view_reports": can(user, "reports"),
     }

@@ -13,6 +13,7 @@ from django.utils import formats, translation
 
 from precinct.core.measures import Figure, Unit
 from precinct.core.periods import Period
+from precinct.core.units import mass_text
 
 VALUE, PREVIOUS, CHANGE = "value", "previous", "change"
 
@@ -46,6 +47,8 @@ class Number:
                 # Rounded as the report's tables round (half to even), not cut as number_format cuts.
                 percent = (Decimal(amount) * 100).quantize(Decimal("0.1"))
                 return formats.number_format(percent, 1, use_l10n=True)
+            if unit == Unit.MASS:
+                return mass_text(Decimal(amount), language)
             places = 2 if unit == Unit.MONEY else 0
             return formats.number_format(amount, places, use_l10n=True, force_grouping=True)
 

@@ -86,6 +86,16 @@ class Rollup(ABC):
         ]
 
 
+def body_chains() -> dict[int, list[int]]:
+    """Each territorial body's id with the ids of the body and every body above it: a record counts in
+    the cells of all of them, so that a report for any body reads only that body's own cells."""
+    from precinct.organisation.models import Body
+
+    bodies = list(Body.objects.values_list("pk", "code", "path"))
+    by_code = {code: pk for pk, code, _path in bodies}
+    return {pk: [by_code[code] for code in path.strip("/").split("/")] for pk, _code, path in bodies}
+
+
 def _same(a: Sums | None, b: Sums | None) -> bool:
     if a is None or b is None:
         return a is b

@@ -2,9 +2,8 @@
 
 from decimal import Decimal
 
-from precinct.core.rollups import Rollup
+from precinct.core.rollups import Rollup, body_chains
 from precinct.crimes.models import NEVER, Article, Crime, CrimeMonth, Partner
-from precinct.organisation.models import Body
 
 
 class CrimeMonthRollup(Rollup):
@@ -25,11 +24,7 @@ class CrimeMonthRollup(Rollup):
     def chain(self, body_id: int) -> list[int]:
         """The body and every body above it."""
         if body_id not in self.chains:
-            bodies = {body.pk: body for body in Body.objects.all()}
-            by_code = {body.code: body.pk for body in bodies.values()}
-            self.chains = {
-                pk: [by_code[code] for code in body.path.strip("/").split("/")] for pk, body in bodies.items()
-            }
+            self.chains = body_chains()
         return self.chains[body_id]
 
     def cells(self, crime: Crime):

@@ -4,8 +4,10 @@ from decimal import Decimal
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.translation import get_language
 
 from precinct.core.measures import Unit
+from precinct.core.units import mass_text
 
 register = template.Library()
 
@@ -19,6 +21,8 @@ def shown(value, unit: str) -> str:
         return f"{Decimal(value) * 100:.1f} %"
     if unit == Unit.MONEY:
         return f"{intcomma(f'{Decimal(value):.2f}')} ₼"
+    if unit == Unit.MASS:
+        return mass_text(Decimal(value), (get_language() or "en")[:2])
     return intcomma(value)
 
 
@@ -29,6 +33,8 @@ def change_shown(figure) -> str:
         return "—"
     if figure.measure.unit == Unit.SHARE:
         return f"{Decimal(figure.change) * 100:+.1f} p.p."
+    if figure.measure.unit == Unit.MASS:
+        return ("+" if figure.change > 0 else "") + shown(figure.change, Unit.MASS)
     text = f"{'+' if figure.change > 0 else ''}{intcomma(figure.change)}"
     if figure.relative is not None:
         text += f" ({figure.relative * 100:+.1f} %)"

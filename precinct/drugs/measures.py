@@ -1,0 +1,171 @@
+"""The drugs' statistics: seizure mass by substance class, groups and members neutralized, people
+prosecuted for drug crimes, prevention events. Masses are exact: milligrams summed as whole numbers."""
+
+from decimal import Decimal
+
+from django.db.models import Count, QuerySet, Sum
+
+from precinct.core.measures import Measure, Scope, Section, Unit, cached, rollups_serve
+from precinct.core.periods import Period
+from precinct.crimes.measures import groups_neutralized, member_count
+from precinct.crimes.models import Crime, GroupKind, Participation, PartyRole
+from precinct.drugs import press
+from precinct.drugs.models import PreventionEvent, Seizure, SeizureMonth, SubstanceClass
+
+DRUG_CATEGORY = "drug_trafficking"
+
+
+def within(queryset: QuerySet, scope: Scope, field: str = "body") -> QuerySet:
+    return queryset.filter(**{f"{field}__path__startswith": scope.body.path})
+
+
+def seizures(period: Period, scope: Scope) -> QuerySet:
+    found = within(Seizure.objects.filter(seized_on__range=(period.start, period.end)), scope)
+    if scope.get("substance_class"):
+        found = found.filter(substance__substance_class=scope.get("substance_class"))
+    return found
+
+
+def summary(period: Period, body) -> dict[tuple[str, bool], tuple[int, int]]:
+    """(seizures, milligrams) by (substance class, weighed)."""
+
+    def compute():
+        if rollups_serve(period):
+            rows = (
+                SeizureMonth.objects.filter(body=body, month__range=(period.first_month, period.last_month))
+                .values_list("substance_class", "weighed")
+                .annotate(count=Sum("seizures"), mass=Sum("milligrams"))
+            )
+            return {(klass, weighed): (int(count), int(mass)) for klass, weighed, count, mass in rows}
+        found: dict[tuple[str, bool], tuple[int, int]] = {}
+        rows = seizures(period, Scope(body)).values_list("substance__substance_class", "grams")
+        for klass, mass in rows.iterator():
+            key = (klass, mass is not None)
+            count, total = found.get(key, (0, 0))
+            found[key] = (count + 1, total + (int(Decimal(mass) * 1000) if mass is not None else 0))
+        return found
+
+    return cached(("drugs.summary", body.pk, period, rollups_serve(period)), compute)
+
+
+def mass(period: Period, scope: Scope) -> Decimal:
+    """Grams seized of the scope's class (only quantities that have a mass)."""
+    klass = scope.get("substance_class")
+    milligrams = sum(
+        total for (k, weighed), (_n, total) in summary(period, scope.body).items() if weighed and k == klass
+    )
+    return Decimal(milligrams) / 1000
+
+
+def weighed_seizures(period: Period, scope: Scope) -> QuerySet:
+    return seizures(period, scope).filter(grams__isnull=False)
+
+
+def drug_groups(period: Period, scope: Scope) -> int:
+    return groups_neutralized(period, scope).count()
+
+
+def prosecuted_records(period: Period, scope: Scope) -> QuerySet:
+    """The accused of drug crimes registered in the period."""
+    crimes = within(Crime.objects.filter(registered_on__range=(period.start, period.end)), scope).filter(
+        article__category__code=DRUG_CATEGORY
+    )
+    return Participation.objects.filter(role=PartyRole.ACCUSED, crime__in=crimes)
+
+
+def prosecuted(period: Period, scope: Scope) -> int:
+    return prosecuted_records(period, scope).aggregate(people=Count("person", distinct=True))["people"]
+
+
+def events(period: Period, scope: Scope) -> QuerySet:
+    return within(PreventionEvent.objects.filter(held_on__range=(period.start, period.end)), scope)
+
+
+def event_count(period: Period, scope: Scope) -> int:
+    return events(period, scope).count()
+
+
+def measure(name, en, az, ru, unit, compute, records=None, **filters) -> Measure:
+    return Measure(name, {"en": en, "az": az, "ru": ru}, unit, compute, records, tuple(filters.items()))
+
+
+NARCOTIC = measure(
+    "drugs.narcotic_mass",
+    "Narcotic drugs seized",
+    "Götürülmüş narkotik vasitələr",
+    "Изъято наркотических средств",
+    Unit.MASS,
+    mass,
+    weighed_seizures,
+    substance_class=SubstanceClass.NARCOTIC,
+)
+PSYCHOTROPIC = measure(
+    "drugs.psychotropic_mass",
+    "Psychotropic substances seized",
+    "Götürülmüş psixotrop maddələr",
+    "Изъято психотропных веществ",
+    Unit.MASS,
+    mass,
+    weighed_seizures,
+    substance_class=SubstanceClass.PSYCHOTROPIC,
+)
+PRECURSORS = measure(
+    "drugs.precursor_mass",
+    "Precursors seized",
+    "Götürülmüş prekursorlar",
+    "Изъято прекурсоров",
+    Unit.MASS,
+    mass,
+    weighed_seizures,
+    substance_class=SubstanceClass.PRECURSOR,
+)
+GROUPS = measure(
+    "drugs.groups_neutralized",
+    "Drug-related criminal groups neutralized",
+    "Zərərsizləşdirilmiş narkotiklərlə bağlı cinayətkar qruplar",
+    "Обезврежено наркогруппировок",
+    Unit.COUNT,
+    drug_groups,
+    groups_neutralized,
+    group_kind=GroupKind.DRUG,
+)
+MEMBERS = measure(
+    "drugs.group_members",
+    "Members of the drug-related groups neutralized",
+    "Zərərsizləşdirilmiş narkotik qruplarının üzvləri",
+    "Участники обезвреженных наркогруппировок",
+    Unit.COUNT,
+    member_count,
+    groups_neutralized,
+    group_kind=GroupKind.DRUG,
+)
+PROSECUTED = measure(
+    "drugs.prosecuted",
+    "People prosecuted for drug crimes",
+    "Narkotiklərlə bağlı cinayətlərə görə məsuliyyətə cəlb edilənlər",
+    "Привлечено к ответственности за наркопреступления",
+    Unit.COUNT,
+    prosecuted,
+    prosecuted_records,
+)
+EVENTS = measure(
+    "drugs.prevention_events",
+    "Prevention events held",
+    "Keçirilmiş maarifləndirmə tədbirləri",
+    "Проведено профилактических мероприятий",
+    Unit.COUNT,
+    event_count,
+    events,
+)
+
+SECTION = Section(
+    name="drugs",
+    labels={
+        "en": "Illegal drug trafficking",
+        "az": "Narkotiklərin qanunsuz dövriyyəsi",
+        "ru": "Незаконный оборот наркотиков",
+    },
+    order=20,
+    measures=[NARCOTIC, PSYCHOTROPIC, PRECURSORS, GROUPS, MEMBERS, PROSECUTED, EVENTS],
+    press=press.paragraphs,
+)

@@ -1,0 +1,68 @@
+"""The drugs' pages, declared over the generic views of `core.views`."""
+
+from precinct.core.views import ObjectDetailView, ObjectListView, ServiceFormView
+from precinct.crimes.models import Person
+from precinct.drugs import services
+from precinct.drugs.filtersets import PreventionEventFilterSet, SeizureFilterSet
+from precinct.drugs.forms import PreventionEventForm, SeizureForm
+from precinct.drugs.models import PreventionEvent, Seizure
+from precinct.drugs.tables import PreventionEventTable, SeizureTable
+
+
+class SeizureListView(ObjectListView):
+    model = Seizure
+    filterset_class = SeizureFilterSet
+    table_class = SeizureTable
+    create_url_name = "drugs:seizure-new"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("body", "substance")
+
+
+class SeizureDetailView(ObjectDetailView):
+    model = Seizure
+    template_name = "drugs/seizure_detail.html"
+    edit_url_name = "drugs:seizure-edit"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("body", "substance", "crime__body")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["persons"] = self.object.persons.filter(pk__in=Person.objects.visible_to(self.request.user))
+        return context
+
+
+class SeizureFormView(ServiceFormView):
+    model = Seizure
+    form_class = SeizureForm
+    create = staticmethod(services.register_seizure)
+    edit = staticmethod(services.edit_seizure)
+    record_name = "seizure"
+
+    def extra(self, form) -> dict:
+        return {"persons": form.cleaned_data["persons"]}
+
+
+class PreventionEventListView(ObjectListView):
+    model = PreventionEvent
+    filterset_class = PreventionEventFilterSet
+    table_class = PreventionEventTable
+    create_url_name = "drugs:event-new"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("body")
+
+
+class PreventionEventDetailView(ObjectDetailView):
+    model = PreventionEvent
+    template_name = "drugs/event_detail.html"
+    edit_url_name = "drugs:event-edit"
+
+
+class PreventionEventFormView(ServiceFormView):
+    model = PreventionEvent
+    form_class = PreventionEventForm
+    create = staticmethod(services.save_event)
+    edit = staticmethod(services.save_event)
+    record_name = "event"
