@@ -255,24 +255,31 @@ def wanted(generator: Generator, actor: Actor, plan: YearPlan) -> int:
 
 def criminal_groups(generator: Generator, actor: Actor, plan: YearPlan) -> int:
     """`groups` general groups neutralized in January–September, with `members` members in all."""
-    rng, sep30 = generator.rng, datetime.date(plan.year, 9, 30)
-    count = scaled(plan.groups, generator.scale)
+    grave = solved_in(plan.year, datetime.date(plan.year, 9, 30)).filter(
+        article__gravity__in=["grave", "especially_grave"]
+    )
+    return neutralize_groups(generator, actor, plan.year, plan.groups, plan.members, GroupKind.GENERAL, grave)
+
+
+def neutralize_groups(generator: Generator, actor: Actor, year: int, groups: int, members: int, kind: str,
+                      crimes) -> int:  # fmt: skip
+    """`groups` groups of a kind, each neutralized when one of `crimes` was solved; `members` in all."""
+    count = scaled(groups, generator.scale)
     if not count:
         return 0
-    grave = solved_in(plan.year, sep30).filter(article__gravity__in=["grave", "especially_grave"])
-    crimes = rng.sample(list(grave), count)
-    sizes = apportion(scaled(plan.members, generator.scale), {index: 1 for index in range(count)})
-    for index, crime in enumerate(crimes):
-        members = bulk_write(actor, Person, [generator.person(crime.body) for _ in range(sizes[index])])
+    chosen = generator.rng.sample(list(crimes), count)
+    sizes = apportion(scaled(members, generator.scale), {index: 1 for index in range(count)})
+    for index, crime in enumerate(chosen):
+        people = bulk_write(actor, Person, [generator.person(crime.body) for _ in range(sizes[index])])
         services.register_group(
             actor=actor,
             values={
                 "body": crime.body,
-                "name": f"{crime.body.name_en.split(' ')[0]} group {plan.year}-{index + 1}",
-                "kind": GroupKind.GENERAL,
+                "name": f"{crime.body.name_en.split(' ')[0]} {GroupKind(kind).label} {year}-{index + 1}",
+                "kind": kind,
                 "neutralized_on": crime.solved_on,
             },
-            members=members,
+            members=people,
             crimes=[crime],
         )
     return count

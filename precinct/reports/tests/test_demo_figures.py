@@ -79,3 +79,17 @@ def test_the_nine_month_board_report_states_the_seed_figures(administrator):
         "75,146 applications were considered; in parallel, 2,986 citizens were received in 9 cities"
         in appeals_text
     )
+
+    # Drugs: 4 t 18 kg narcotic (1 t 19 kg more), 343 kg psychotropic, 110 groups of 244, 6,344, 1,028.
+    drugs = {f.measure.name: f for f in next(r for r in report.sections if r.section.name == "drugs").figures}
+    assert (
+        drugs["drugs.narcotic_mass"].value == 4_018_000 and drugs["drugs.narcotic_mass"].change == 1_019_000
+    )
+    assert drugs["drugs.psychotropic_mass"].value == 343_000
+    assert (drugs["drugs.groups_neutralized"].value, drugs["drugs.group_members"].value) == (110, 244)
+    assert drugs["drugs.prosecuted"].value == 6_344
+    assert drugs["drugs.prevention_events"].value == 1_028
+    assert (
+        "4 tons 18 kilograms of narcotic drugs and 343 kilograms of psychotropic substances" in appeals_text
+    )
+    assert "1 ton 19 kilograms more than in the corresponding period of last year" in appeals_text
