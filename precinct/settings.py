@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "precinct.organisation",
     "precinct.crimes",
     "precinct.drugs",
+    "precinct.traffic",
     "precinct.appeals",
     "precinct.reports",
 ]

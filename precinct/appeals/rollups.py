@@ -1,22 +1,14 @@
 """The appeals' rollup: applications counted by month and event, per body and every body above it."""
 
 from precinct.appeals.models import AppealMonth, Application, Event, Status
-from precinct.core.rollups import Rollup, body_chains
+from precinct.core.rollups import ChainedRollup
 
 
-class AppealMonthRollup(Rollup):
+class AppealMonthRollup(ChainedRollup):
     source = Application
     model = AppealMonth
     keys = ["body_id", "month", "event", "channel", "subject_id"]
     sums = ["applications"]
-
-    def __init__(self) -> None:
-        self.chains: dict[int, list[int]] = {}
-
-    def chain(self, body_id: int) -> list[int]:
-        if body_id not in self.chains:
-            self.chains = body_chains()
-        return self.chains[body_id]
 
     def events(self, application: Application):
         """Each event of the application, with the day it happened."""

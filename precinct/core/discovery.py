@@ -20,7 +20,11 @@ def app_modules(name: str) -> list[ModuleType]:
 
 
 def load_reference_after_migrate(sender, **kwargs) -> None:
-    """Connected to post_migrate: fill in the sender app's missing reference data."""
+    """Connected to post_migrate: fill in the sender app's missing reference data (unless the app's
+    migrations were just unapplied, so that its tables are gone)."""
+    state = kwargs.get("apps")
+    if state is not None and not [m for m in state.get_models() if m._meta.app_label == sender.label]:
+        return
     dotted = f"{sender.name}.reference"
     if find_spec(dotted) is not None:
         import_module(dotted).load()

@@ -28,6 +28,11 @@ GRANTS: dict[str, dict[str, set[str]]] = {
         Role.ANALYST: {VIEW},
         Role.ADMINISTRATOR: {VIEW, CHANGE},
     },
+    "traffic": {
+        Role.OFFICER: {VIEW, CHANGE},
+        Role.ANALYST: {VIEW},
+        Role.ADMINISTRATOR: {VIEW, CHANGE},
+    },
     "appeals": {
         Role.APPEALS_OFFICER: {VIEW, CHANGE},
         Role.ANALYST: {VIEW},

@@ -6,6 +6,7 @@ the sums, and which cells a record adds to. Every write path (services, bulk wri
 or `added`; `rebuild` and `verify` (the `precinct rollups` command) recompute them from the records.
 """
 
+import inspect
 from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Iterable
@@ -96,6 +97,16 @@ def body_chains() -> dict[int, list[int]]:
     return {pk: [by_code[code] for code in path.strip("/").split("/")] for pk, _code, path in bodies}
 
 
+class ChainedRollup(Rollup):
+    """A rollup whose records count in their body's cells and in those of every body above it."""
+
+    def chain(self, body_id: int) -> list[int]:
+        chains = self.__dict__.setdefault("chains", {})
+        if body_id not in chains:
+            chains.update(body_chains())
+        return chains[body_id]
+
+
 def _same(a: Sums | None, b: Sums | None) -> bool:
     if a is None or b is None:
         return a is b
@@ -112,7 +123,7 @@ def rollups() -> list[Rollup]:
             for value in vars(module).values()
             if isinstance(value, type)
             and issubclass(value, Rollup)
-            and value is not Rollup
+            and not inspect.isabstract(value)
             and value.__module__ == module.__name__
         )
     return found

@@ -2,11 +2,11 @@
 
 from decimal import Decimal
 
-from precinct.core.rollups import Rollup, body_chains
+from precinct.core.rollups import ChainedRollup
 from precinct.crimes.models import NEVER, Article, Crime, CrimeMonth, Partner
 
 
-class CrimeMonthRollup(Rollup):
+class CrimeMonthRollup(ChainedRollup):
     source = Crime
     model = CrimeMonth
     keys = ["body_id", "month", "solved_month", "category_id", "gravity", "agency"]
@@ -14,18 +14,11 @@ class CrimeMonthRollup(Rollup):
 
     def __init__(self) -> None:
         self.articles: dict[int, tuple[int, str]] = {}
-        self.chains: dict[int, list[int]] = {}
 
     def article(self, article_id: int) -> tuple[int, str]:
         if article_id not in self.articles:
             self.articles = {a.pk: (a.category_id, a.gravity) for a in Article.objects.all()}
         return self.articles[article_id]
-
-    def chain(self, body_id: int) -> list[int]:
-        """The body and every body above it."""
-        if body_id not in self.chains:
-            self.chains = body_chains()
-        return self.chains[body_id]
 
     def cells(self, crime: Crime):
         category, gravity = self.article(crime.article_id)

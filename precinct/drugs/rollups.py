@@ -2,27 +2,24 @@
 
 from decimal import Decimal
 
-from precinct.core.rollups import Rollup, body_chains
+from precinct.core.rollups import ChainedRollup
 from precinct.drugs.models import Seizure, SeizureMonth, Substance
 
 
-class SeizureMonthRollup(Rollup):
+class SeizureMonthRollup(ChainedRollup):
     source = Seizure
     model = SeizureMonth
     keys = ["body_id", "month", "substance_class", "weighed"]
     sums = ["seizures", "milligrams"]
 
     def __init__(self) -> None:
-        self.chains: dict[int, list[int]] = {}
         self.classes: dict[int, str] = {}
 
     def cells(self, seizure: Seizure):
-        if seizure.body_id not in self.chains:
-            self.chains = body_chains()
         if seizure.substance_id not in self.classes:
             self.classes = dict(Substance.objects.values_list("id", "substance_class"))
         weighed = seizure.grams is not None
         milligrams = int(Decimal(seizure.grams) * 1000) if weighed else 0
         month = seizure.seized_on.replace(day=1)
-        for body in self.chains[seizure.body_id]:
+        for body in self.chain(seizure.body_id):
             yield (body, month, self.classes[seizure.substance_id], weighed), [1, milligrams]

@@ -1,4 +1,5 @@
-"""`precinct import KIND FILE`: all-or-nothing import with a progress bar and a report of bad rows."""
+"""`precinct import KIND FILE`: all-or-nothing import with a progress bar and a report of bad rows; or,
+for a feed (violations), every good row written and the bad ones quarantined and listed."""
 
 import sys
 from pathlib import Path
@@ -7,6 +8,7 @@ from django.core.management.base import CommandError
 from tqdm import tqdm
 
 from precinct.core.audit import Actor
+from precinct.core.discovery import app_modules
 from precinct.core.importing import importers, rows_from
 from precinct.core.management.base import ActingCommand
 from precinct.core.models import Via
@@ -19,11 +21,25 @@ def count_rows(path: Path) -> int | None:
         return max(sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b"")) - 1, 0)
 
 
+def feeds() -> dict:
+    """The high-volume feeds the apps declare (`FEEDS` in feeds.py): kind → run(actor, path, progress)."""
+    found = {}
+    for module in app_modules("feeds"):
+        found |= module.FEEDS
+    return found
+
+
+SHOWN_PROBLEMS = 20
+
+
 class Command(ActingCommand):
-    help = "Import records from a CSV or XLSX file; if any row is bad, nothing is written."
+    help = (
+        "Import records from a CSV or XLSX file; if any row is bad, nothing is written. Feeds (violations, "
+        "CSV or JSON lines) write every good row and quarantine the bad ones."
+    )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("kind", choices=sorted(importers()), help="what the file holds")
+        parser.add_argument("kind", choices=sorted([*importers(), *feeds()]), help="what the file holds")
         parser.add_argument("file", type=Path)
         super().add_arguments(parser)
 
@@ -31,6 +47,8 @@ class Command(ActingCommand):
         if not file.exists():
             raise CommandError(f"No file {file}.")
         actor = Actor(user=self.acting_user(user), via=Via.IMPORT)
+        if kind in feeds():
+            return self.feed(kind, file, actor, options["verbosity"])
         importer = importers()[kind](actor)
         with tqdm(
             total=count_rows(file),
@@ -45,3 +63,25 @@ class Command(ActingCommand):
                 self.stderr.write(f"line {error.line}, {error.field}: {error.reason}")
             raise CommandError(f"Nothing imported: {len(report.errors)} problems in {report.rows} rows.")
         self.stdout.write(self.style.SUCCESS(f"{report.written} {kind} imported from {file}."))
+
+    def feed(self, kind: str, file: Path, actor: Actor, verbosity: int) -> None:
+        with tqdm(
+            total=count_rows(file) if file.suffix.lower() == ".csv" else None,
+            unit=" rows",
+            desc=f"Taking in {file.name}",
+            file=sys.stderr,
+            disable=verbosity == 0,
+        ) as bar:
+            report = feeds()[kind](actor, file, bar.update)
+        for line, field, reason in report.problems[:SHOWN_PROBLEMS]:
+            self.stderr.write(f"line {line}, {field}: {reason}")
+        if report.quarantined > SHOWN_PROBLEMS:
+            self.stderr.write(
+                f"… {report.quarantined - SHOWN_PROBLEMS} more quarantined rows: batch {report.batch.pk}"
+            )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{report.rows} rows: {report.written} {kind} written, {report.duplicates} duplicates "
+                f"dropped, {report.quarantined} quarantined (batch {report.batch.pk})."
+            )
+        )

@@ -1,0 +1,163 @@
+"""The feed's validation of each violation row, in plain Python and with no database access, so that it
+can run in a process of its own beside the one that writes (see `feed`)."""
+
+import datetime
+import re
+from collections.abc import Iterable, Iterator
+from zoneinfo import ZoneInfo
+
+from django.utils.translation import gettext as _
+
+from precinct.traffic.models import Payment
+
+PLATE = re.compile(r"[0-9A-Z]{2,10}")
+SOURCE = re.compile(r"[0-9A-Za-z._:/-]{1,32}")
+CANONICAL = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:[0-5]\d:[0-5]\d")
+LOCAL = ZoneInfo("Asia/Baku")
+UTC = datetime.UTC
+PAYMENTS = frozenset(Payment.values)
+UNPAID = str(Payment.UNPAID.value)  # a plain str: rows cross processes by marshal
+MAX_FINE = 10_000
+NOT_A_TIME = "“%(v)s” is not a date and time (YYYY-MM-DD HH:MM:SS)"
+
+
+class Refused(Exception):
+    def __init__(self, field_name: str, reason: str) -> None:
+        super().__init__(reason)
+        self.field, self.reason = field_name, reason
+
+
+# A staged row, in the order the register's INSERT takes it: (UTC "YYYY-MM-DD HH:MM:SS", body, source,
+# device, article, vehicle, fine, payment, place, batch). Beside it, its rollup cell: an index into the
+# checker's list of (body, year, month, parking, device).
+Staged = tuple
+# staged rows, their cells, refused rows (line, field, reason, as received), cells first seen, and the
+# staged rows as PostgreSQL's COPY text (made here, beside the writer, when it is wanted)
+Chunk = tuple[list[Staged], list[int], list[tuple[int, str, str, str]], list[tuple], str]
+
+
+def copy_line(row: Staged) -> str:
+    """A staged row as a line of COPY's text format (its text was cleaned of tabs and newlines)."""
+    stamp, body, source, device, article, vehicle, fine, payment, place, batch = row
+    device = "\\N" if device is None else device
+    return (
+        f"{stamp}+00\t{body}\t{source}\t{device}\t{article}\t{vehicle}\t{fine}\t{payment}\t{place}\t{batch}\n"
+    )
+
+
+class Checker:
+    def __init__(self, devices: dict, bodies: dict, articles: dict, now: datetime.datetime) -> None:
+        self.devices, self.bodies, self.articles = devices, bodies, articles
+        self.latest = now.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
+        self.hours: dict[str, tuple[str, int, int]] = {}
+        self.cells: dict[tuple, int] = {}
+        self.cell_keys: list[tuple] = []
+        self.batch_id: int | None = None
+        self.copy_text = False  # whether the chunks carry PostgreSQL's COPY text too
+
+    def hour(self, text: str) -> tuple[str, int, int]:
+        """The UTC hour ("YYYY-MM-DD HH") and the local year and month of a local hour, worked out once per
+        distinct hour: a feed's rows come in runs of the same hours. (Baku's offsets are whole hours.)"""
+        found = self.hours.get(text)
+        if found is None:
+            local = datetime.datetime.fromisoformat(text.replace("T", " ") + ":00:00").replace(tzinfo=LOCAL)
+            utc_hour = local.astimezone(UTC).strftime("%Y-%m-%d %H")
+            found = self.hours[text] = (utc_hour, local.year, local.month)
+        return found
+
+    def moment(self, text: str) -> tuple[str, int, int]:
+        """(UTC "YYYY-MM-DD HH:MM:SS", local year, local month) of a time as sent: local time as the devices
+        send it, or any ISO 8601 time with its offset."""
+        text = text.strip()
+        if CANONICAL.fullmatch(text):
+            utc_hour, year, month = self.hour(text[:13])
+            stamp = f"{utc_hour}{text[13:19]}"
+        else:
+            try:
+                moment = datetime.datetime.fromisoformat(text)
+            except ValueError:
+                raise Refused("occurred_at", _(NOT_A_TIME) % {"v": text}) from None
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=LOCAL)
+            local = moment.astimezone(LOCAL).replace(microsecond=0)
+            stamp, year, month = local.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"), local.year, local.month
+        if stamp > self.latest:
+            raise Refused("occurred_at", _("%(v)s is in the future") % {"v": text})
+        return stamp, year, month
+
+    def check(self, values: tuple) -> tuple[Staged, int]:
+        occurred, source, device_code, body_code, article_code, vehicle, fine, payment, place = values
+        try:
+            stamp, year, month = self.moment(occurred)
+        except ValueError:  # a day or an hour that does not exist: 30 February, 25 o'clock
+            raise Refused("occurred_at", _(NOT_A_TIME) % {"v": occurred}) from None
+        device_id = body_id = None
+        if device_code:
+            try:
+                device_id, body_id = self.devices[device_code]
+            except KeyError:
+                raise Refused("device", _("no device “%(v)s”") % {"v": device_code}) from None
+        if source:
+            if not SOURCE.fullmatch(source):
+                raise Refused("source", _("“%(v)s” is not a device or badge identifier") % {"v": source})
+        elif device_code:
+            source = device_code  # a known device's identifier
+        else:
+            raise Refused("source", _("name the device or the patrol officer's badge"))
+        if body_code:
+            body_id = self.bodies.get(body_code)
+            if body_id is None:
+                raise Refused("body", _("no territorial body “%(v)s”") % {"v": body_code})
+        elif body_id is None:
+            raise Refused("body", _("a patrol record names its territorial body"))
+        try:
+            article_id, default_fine, parking = self.articles[article_code.strip()]
+        except KeyError:
+            raise Refused("article", _("no traffic article “%(v)s”") % {"v": article_code}) from None
+        plate = vehicle.upper().replace(" ", "").replace("-", "")
+        if not PLATE.fullmatch(plate):
+            raise Refused("vehicle", _("“%(v)s” is not a registration number") % {"v": vehicle})
+        if fine:
+            if not fine.isdigit() or not 0 < int(fine) <= MAX_FINE:
+                raise Refused("fine", _("“%(v)s” is not a fine in manat") % {"v": fine})
+            amount = int(fine)
+        else:
+            amount = default_fine
+        payment = payment or UNPAID
+        if payment not in PAYMENTS:
+            raise Refused("payment", _("“%(v)s” is not one of unpaid, paid, cancelled") % {"v": payment})
+        key = (body_id, year, month, parking, device_id)
+        cell = self.cells.get(key)
+        if cell is None:
+            cell = self.cells[key] = len(self.cell_keys)
+            self.cell_keys.append(key)
+        place = place[:120].replace("\t", " ").replace("\n", " ").replace("\\", "/") if place else ""
+        staged = (stamp, body_id, source, device_id, article_id, plate, amount, payment, place, self.batch_id)
+        return staged, cell
+
+    def chunks(self, rows: Iterable[tuple[int, tuple | str]], size: int) -> Iterator[Chunk]:
+        """The rows checked, `size` good ones at a time, with their cells, the bad ones, and the cells
+        first seen in the chunk."""
+        staged: list[Staged] = []
+        cells: list[int] = []
+        refused: list[tuple[int, str, str, str]] = []
+        known = len(self.cell_keys)
+        for line, values in rows:
+            if isinstance(values, str):
+                refused.append((line, "line", _("not a JSON object"), values[:1000]))
+                continue
+            try:
+                row, cell = self.check(values)
+            except Refused as refusal:
+                refused.append((line, refusal.field, refusal.reason, ",".join(values)[:1000]))
+                continue
+            staged.append(row)
+            cells.append(cell)
+            if len(staged) >= size:
+                yield self.chunk(staged, cells, refused, known)
+                staged, cells, refused, known = [], [], [], len(self.cell_keys)
+        yield self.chunk(staged, cells, refused, known)
+
+    def chunk(self, staged: list[Staged], cells: list[int], refused: list, known: int) -> Chunk:
+        text = "".join(copy_line(row) for row in staged) if self.copy_text else ""
+        return staged, cells, refused, self.cell_keys[known:], text

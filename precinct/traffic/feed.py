@@ -1,0 +1,276 @@
+"""The violation feed: automatic devices (and patrol records) deliver violations in batches of any size.
+
+Each row is checked in plain Python (`checking`; for a large file in a second process, beside this one),
+rows seen twice within a chunk are dropped, and a chunk at a time goes into the register in one statement
+that skips what is there already (same source, vehicle and second): `executemany` on SQLite, `COPY` into
+a temporary table and `INSERT … SELECT` on PostgreSQL. Re-sending a batch changes nothing; duplicates are
+counted. The rollups are kept in step from the rows really written. Bad rows are quarantined with their
+line, field and reason, and the rest are written. One audit entry names each batch. A file is read as a
+stream, a chunk at a time: memory does not grow with its size.
+"""
+
+import csv
+import datetime
+import io
+import json
+import marshal
+import multiprocessing
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+import psycopg
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from precinct.core.audit import Actor, record, snapshot
+from precinct.core.models import Action
+from precinct.core.rollups import body_chains
+from precinct.organisation.models import Body
+from precinct.traffic.checking import Checker, Chunk
+from precinct.traffic.models import (
+    Device,
+    FeedBatch,
+    OffenceArticle,
+    QuarantinedRow,
+    Violation,
+)
+from precinct.traffic.rollups import DeviceMonthRollup, ViolationMonthRollup
+
+COLUMNS = ("occurred_at", "source", "device", "body", "article", "vehicle", "fine", "payment", "place")
+STAGED = (
+    "occurred_at", "body_id", "source", "device_id", "article_id", "vehicle", "fine", "payment", "place",
+    "batch_id",
+)  # fmt: skip
+CHUNK = 50_000
+KEPT_PROBLEMS = 1_000  # quarantined rows shown in a report (all of them are stored)
+
+
+TABLE = Violation._meta.db_table
+INSERT_SQLITE = f"""INSERT INTO {TABLE} ({", ".join(STAGED)}) VALUES ({", ".join(["?"] * len(STAGED))})
+    ON CONFLICT (occurred_at, source, vehicle) DO NOTHING"""
+STAGING_POSTGRES = """CREATE TEMP TABLE IF NOT EXISTS precinct_feed (occurred_at timestamptz,
+    body_id integer, source varchar(32), device_id integer, article_id integer, vehicle varchar(12),
+    fine integer, payment varchar(10), place varchar(120), batch_id integer) ON COMMIT DELETE ROWS"""
+# The staged rows into the register, but for those already there (same source, vehicle and second).
+MOVE = f"""INSERT INTO {TABLE} ({", ".join(STAGED)}) SELECT {", ".join(STAGED)} FROM precinct_feed
+    WHERE true ON CONFLICT (occurred_at, source, vehicle) DO NOTHING"""
+
+
+def utc(stamp: str) -> datetime.datetime:
+    return datetime.datetime.fromisoformat(stamp).replace(tzinfo=datetime.UTC)
+
+
+def copy(cursor, table: str, text: str) -> None:
+    with cursor.copy(f"COPY {table} ({', '.join(STAGED)}) FROM STDIN") as copying:
+        copying.write(text)
+
+
+@dataclass
+class FeedReport:
+    batch: FeedBatch
+    rows: int = 0
+    written: int = 0
+    duplicates: int = 0
+    quarantined: int = 0
+    problems: list[tuple[int, str, str]] = field(default_factory=list)  # (line, field, reason)
+
+
+def csv_rows(handle: io.TextIOBase) -> Iterator[tuple[int, tuple]]:
+    """(line, values in COLUMNS order) of a CSV file with a header row naming its columns."""
+    reader = csv.reader(handle)
+    header = [name.strip().lower() for name in next(reader, [])]
+    positions = [header.index(name) if name in header else None for name in COLUMNS]
+    if positions[0] is None or positions[4] is None or positions[5] is None:
+        raise ValueError(_("The header must name at least occurred_at, article and vehicle."))
+    width = len(header)
+    for line, row in enumerate(reader, start=2):
+        if len(row) < width:
+            row = row + [""] * (width - len(row))
+        yield line, tuple(row[p] if p is not None else "" for p in positions)
+
+
+def json_rows(handle: io.TextIOBase) -> Iterator[tuple[int, tuple | str]]:
+    """(line, values in COLUMNS order) of a JSON lines file; an unreadable line is passed on as text."""
+    for line, text in enumerate(handle, start=1):
+        if not text.strip():
+            continue
+        try:
+            item = json.loads(text)
+        except json.JSONDecodeError:
+            yield line, text
+            continue
+        if not isinstance(item, dict):
+            yield line, text
+            continue
+        yield line, tuple("" if item.get(name) is None else str(item.get(name)) for name in COLUMNS)
+
+
+def rows_of(handle: io.TextIOBase, name: str) -> Iterator[tuple[int, tuple | str]]:
+    return json_rows(handle) if name.lower().endswith((".jsonl", ".ndjson", ".json")) else csv_rows(handle)
+
+
+class ViolationFeed:
+    """Takes violations in, chunk by chunk; see the module's description."""
+
+    def __init__(self, actor: Actor, source: str, chunk: int = CHUNK) -> None:
+        self.actor, self.chunk = actor, chunk
+        devices = {code: (pk, body) for code, pk, body in Device.objects.values_list("code", "pk", "body_id")}
+        articles = {
+            code: (pk, fine, parking)
+            for code, pk, fine, parking in OffenceArticle.objects.values_list("code", "pk", "fine", "parking")
+        }
+        self.now = timezone.now()
+        self.checker = Checker(devices, dict(Body.objects.values_list("code", "pk")), articles, self.now)
+        self.cell_keys: list[tuple] = []
+        self.chains = body_chains()
+        self.postgres = connection.vendor == "postgresql"
+        user = actor.user if getattr(actor.user, "is_authenticated", False) else None
+        self.batch = FeedBatch.objects.create(
+            received_at=self.now, source=source[:200], user=user, username=getattr(user, "username", "") or ""
+        )
+        self.checker.batch_id = self.batch.pk
+        self.checker.copy_text = self.postgres
+        self.report = FeedReport(self.batch)
+
+    def run(self, rows: Iterable[tuple[int, tuple | str]], progress: Callable[[int], None] | None = None,
+            parallel: bool = False) -> FeedReport:  # fmt: skip
+        """Check and write the rows. `parallel` checks them in a second process while this one writes: on
+        two cores, reading and checking a large file then costs no time of its own."""
+        chunks = (
+            checked_aside(self.checker, rows, self.chunk)
+            if parallel
+            else self.checker.chunks(rows, self.chunk)
+        )
+        for staged, cells, refused, new_cells, text in chunks:
+            self.cell_keys += new_cells
+            self.write(staged, cells, refused, text, progress)
+        record(self.actor, Action.CREATE, self.batch, None, snapshot(self.batch),
+               note=f"{self.report.written} violations written, {self.report.duplicates} duplicates, "
+               f"{self.report.quarantined} quarantined")  # fmt: skip
+        return self.report
+
+    @transaction.atomic
+    def write(self, staged: list[tuple], cells: list[int], refused: list, text: str, progress) -> None:
+        """One chunk, in a transaction of its own. On PostgreSQL its commit does not wait for the disk:
+        a crash could lose the last chunks, and sending the batch again writes them, and only them."""
+        if self.postgres:
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit = off")
+        self.write_chunk(staged, cells, refused, text, progress)
+
+    def write_chunk(self, staged: list[tuple], cells: list[int], refused: list, text: str, progress) -> None:
+        written = self.insert(staged, cells, text) if staged else {}
+        added = sum(count for count, _fines in written.values())
+        self.roll_up(written)
+        if refused:
+            QuarantinedRow.objects.bulk_create(
+                [QuarantinedRow(batch=self.batch, line=line, field=name, reason=reason, raw=raw)
+                 for line, name, reason, raw in refused],
+                batch_size=2000,
+            )  # fmt: skip
+            room = KEPT_PROBLEMS - len(self.report.problems)
+            self.report.problems += [
+                (line, name, reason) for line, name, reason, _raw in refused[: max(room, 0)]
+            ]
+        self.report.rows += len(staged) + len(refused)
+        self.report.written += added
+        self.report.duplicates += len(staged) - added
+        self.report.quarantined += len(refused)
+        for name in ("rows", "written", "duplicates", "quarantined"):
+            setattr(self.batch, name, getattr(self.report, name))
+        self.batch.save(update_fields=["rows", "written", "duplicates", "quarantined"])
+        if progress:
+            progress(len(staged) + len(refused))
+
+    def insert(self, rows: list[tuple], cells: list[int], text: str) -> dict[int, tuple[int, int]]:
+        """Write the rows that are not there yet and count what was written by rollup cell."""
+        with connection.cursor() as cursor:
+            if self.postgres:
+                written = self.copy_in(cursor, text)
+            else:
+                # The driver's own cursor: Django's wrapper would rewrite the statement for every row.
+                raw = connection.connection.cursor()
+                raw.executemany(INSERT_SQLITE, rows)
+                written = raw.rowcount
+        if written == 0:  # a batch sent again
+            return {}
+        mine = None if written == len(rows) else self.written_keys(rows)
+        counted: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+        for row, cell in zip(rows, cells, strict=True):
+            if mine is not None:  # some rows were there already, or came twice
+                key = (row[0], row[2], row[5])
+                if key not in mine:
+                    continue
+                mine.discard(key)
+            sums = counted[cell]
+            sums[0] += 1
+            sums[1] += row[6]
+        return {cell: (count, fines) for cell, (count, fines) in counted.items()}
+
+    def written_keys(self, rows: list[tuple]) -> set[tuple[str, str, str]]:
+        """The (time, source, vehicle) of the rows this batch wrote in the chunk's span of time."""
+        span = (utc(min(row[0] for row in rows)), utc(max(row[0] for row in rows)))
+        written = Violation.objects.filter(batch_id=self.batch.pk, occurred_at__range=span)
+        return {
+            (f"{moment.astimezone(datetime.UTC):%Y-%m-%d %H:%M:%S}", source, vehicle)
+            for moment, source, vehicle in written.values_list("occurred_at", "source", "vehicle")
+        }
+
+    def copy_in(self, cursor, text: str) -> int:
+        """PostgreSQL: COPY the chunk straight into the register, which is right unless some rows are there
+        already; then (a savepoint undoes the attempt) through a temporary table, skipping those."""
+        try:
+            with transaction.atomic():
+                copy(cursor, TABLE, text)
+            return text.count("\n")
+        except (IntegrityError, psycopg.IntegrityError):  # COPY is the driver's own: its error is not wrapped
+            cursor.execute(STAGING_POSTGRES)
+            copy(cursor, "precinct_feed", text)
+            cursor.execute(MOVE)
+            return cursor.rowcount
+
+    def roll_up(self, written: dict[int, tuple[int, int]]) -> None:
+        """Add what was written to the monthly rollups, per body and every body above it, and per device."""
+        months: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
+        devices: dict[tuple, list[int]] = defaultdict(lambda: [0])
+        for cell, (count, fines) in written.items():
+            body_id, year, month, parking, device_id = self.cell_keys[cell]
+            first = datetime.date(year, month, 1)
+            detection = "device" if device_id else "patrol"
+            for body in self.chains[body_id]:
+                sums = months[(body, first, parking, detection)]
+                sums[0] += count
+                sums[1] += int(fines)
+            if device_id:
+                devices[(device_id, first)][0] += count
+        ViolationMonthRollup().apply(dict(months))
+        DeviceMonthRollup().apply(dict(devices))
+
+
+def checked_aside(checker: Checker, rows: Iterable, size: int) -> Iterator[Chunk]:
+    """The checker's chunks, made in a forked process and handed over through a short queue (two chunks
+    at most wait in it, so that memory stays flat). The child touches no database connection."""
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue(maxsize=2)
+
+    def produce() -> None:
+        try:
+            for chunk in checker.chunks(rows, size):
+                queue.put(marshal.dumps(chunk))  # plain tuples and strings: faster than pickle
+            queue.put(None)
+        except BaseException as error:  # the parent reports it
+            queue.put(error)
+
+    worker = context.Process(target=produce, daemon=True)
+    worker.start()
+    try:
+        while (item := queue.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            yield marshal.loads(item)
+    finally:
+        worker.join(timeout=5)
+        if worker.is_alive():
+            worker.terminate()

@@ -1,0 +1,150 @@
+"""The violation feed: validation and quarantine, duplicates, idempotent re-sending, rollups in step,
+a file streamed through a second process, and the command line."""
+
+import datetime
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from precinct.conftest import body, make_user
+from precinct.core.audit import Actor
+from precinct.core.models import AuditEntry, Via
+from precinct.core.roles import Role
+from precinct.core.rollups import rollups
+from precinct.traffic.feed import ViolationFeed, csv_rows, json_rows
+from precinct.traffic.models import Device, DeviceMonth, QuarantinedRow, Violation, ViolationMonth
+
+HEADER = "occurred_at,source,device,body,article,vehicle,fine,payment,place\n"
+
+
+@pytest.fixture
+def cameras(db):
+    Device.objects.create(code="CAM-1", kind="speed", body=body("baku-nasimi"), place="Azadlıq avenue")
+    Device.objects.create(code="CAM-2", kind="parking", body=body("ganja"), place="Javadkhan street")
+    return make_user("feeder", Role.OFFICER, ["mia"])
+
+
+def take(user, text: str, **kwargs):
+    feed = ViolationFeed(Actor(user, Via.IMPORT), "test.csv", **kwargs)
+    return feed.run(csv_rows(io.StringIO(HEADER + text)))
+
+
+GOOD = (
+    "2023-05-01 10:00:00,,CAM-1,,328.2,10-AB-123,,,\n"
+    "2023-05-01 10:00:01,,CAM-1,,328.1,10 AB 124,,paid,\n"
+    "2023-05-31 23:30:00,,CAM-2,,340.1,99XY999,,,Javadkhan\n"
+    "2023-06-02 08:00:00,B-1001,,baku-nasimi,333.1,77AA777,,,Nizami\n"
+)
+
+
+def test_good_rows_are_written_with_their_fines_and_rollups(cameras):
+    report = take(cameras, GOOD)
+    assert (report.rows, report.written, report.duplicates, report.quarantined) == (4, 4, 0, 0)
+    first = Violation.objects.get(vehicle="10AB123")
+    assert first.fine == 50 and first.device.code == "CAM-1" and first.body.code == "baku-nasimi"
+    assert first.occurred_at == datetime.datetime(2023, 5, 1, 6, 0, tzinfo=datetime.UTC)  # Baku is UTC+4
+    late = Violation.objects.get(vehicle="99XY999")
+    assert late.occurred_at.astimezone(datetime.UTC).date() == datetime.date(2023, 5, 31)
+    patrol = Violation.objects.get(source="B-1001")
+    assert patrol.device is None and patrol.body.code == "baku-nasimi"
+    nasimi = ViolationMonth.objects.filter(body=body("baku-nasimi"))
+    assert {(c.month, c.detection, c.violations, c.fines) for c in nasimi} == {
+        (datetime.date(2023, 5, 1), "device", 2, 60),
+        (datetime.date(2023, 6, 1), "patrol", 1, 40),
+    }
+    assert ViolationMonth.objects.get(body=body("mia"), parking=True).violations == 1
+    assert DeviceMonth.objects.get(device__code="CAM-1").detections == 2
+    entry = AuditEntry.objects.get(model="traffic.feedbatch", object_id=str(report.batch.pk))
+    assert entry.note == "4 violations written, 0 duplicates, 0 quarantined"
+
+
+def test_bad_rows_are_quarantined_with_line_field_and_reason(cameras):
+    text = GOOD + (
+        "2023-02-30 10:00:00,,CAM-1,,328.1,10AB125,,,\n"
+        ",,CAM-1,,328.1,10AB126,,,\n"
+        "2023-05-01 10:00:00,,CAM-9,,328.1,10AB127,,,\n"
+        "2023-05-01 10:00:00,B-7,,,328.1,10AB128,,,\n"
+        "2023-05-01 10:00:00,,CAM-1,,999.9,10AB129,,,\n"
+        "2023-05-01 10:00:00,,CAM-1,,328.1,??,,,\n"
+        "2023-05-01 10:00:00,,CAM-1,,328.1,10AB130,-5,,\n"
+        "2023-05-01 10:00:00,,CAM-1,,328.1,10AB131,,maybe,\n"
+        "2999-01-01 10:00:00,,CAM-1,,328.1,10AB132,,,\n"
+    )
+    report = take(cameras, text)
+    assert (report.written, report.quarantined) == (4, 9)
+    found = {(row.line, row.field) for row in QuarantinedRow.objects.filter(batch=report.batch)}
+    assert found == {
+        (6, "occurred_at"),
+        (7, "occurred_at"),
+        (8, "device"),
+        (9, "body"),
+        (10, "article"),
+        (11, "vehicle"),
+        (12, "fine"),
+        (13, "payment"),
+        (14, "occurred_at"),
+    }
+    reasons = dict(((line, field), reason) for line, field, reason in report.problems)
+    assert reasons[(8, "device")] == "no device “CAM-9”"
+    assert QuarantinedRow.objects.get(batch=report.batch, line=11).raw.endswith("??,,,")
+
+
+def test_duplicates_are_dropped_and_counted_and_resending_changes_nothing(cameras):
+    twice = GOOD + "2023-05-01 10:00:00,,CAM-1,,328.2,10AB123,,,\n"  # the first row again, written alike
+    report = take(cameras, twice)
+    assert (report.written, report.duplicates) == (4, 1)
+    before = list(ViolationMonth.objects.order_by("pk").values_list("violations", "fines"))
+    again = take(cameras, twice)
+    assert (again.written, again.duplicates) == (0, 5)
+    assert Violation.objects.count() == 4
+    assert list(ViolationMonth.objects.order_by("pk").values_list("violations", "fines")) == before
+
+
+def test_a_partly_new_batch_writes_and_counts_only_what_is_new(cameras):
+    take(cameras, GOOD)
+    report = take(cameras, GOOD + "2023-06-03 09:00:00,,CAM-2,,340.2,55BB555,,,\n", chunk=2)
+    assert (report.written, report.duplicates) == (1, 4)
+    for rollup in rollups():
+        assert rollup.differences() == [], type(rollup).__name__
+
+
+def test_json_lines_are_taken_too(cameras):
+    lines = [
+        json.dumps(
+            {
+                "occurred_at": "2023-05-01T10:00:00+04:00",
+                "device": "CAM-1",
+                "article": "328.1",
+                "vehicle": "10AB123",
+            }
+        ),
+        "not json",
+        json.dumps(["a", "list"]),
+    ]
+    feed = ViolationFeed(Actor(cameras, Via.IMPORT), "test.jsonl")
+    report = feed.run(json_rows(io.StringIO("\n".join(lines) + "\n")))
+    assert (report.written, report.quarantined) == (1, 2)
+    assert Violation.objects.get().occurred_at == datetime.datetime(2023, 5, 1, 6, tzinfo=datetime.UTC)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_file_is_streamed_through_a_second_process_from_the_command_line(tmp_path):
+    Device.objects.create(code="CAM-1", kind="speed", body=body("baku-nasimi"), place="Azadlıq avenue")
+    make_user("feeder", Role.OFFICER, ["mia"])
+    start = datetime.datetime(2023, 3, 1)
+    rows = [
+        f"{start + datetime.timedelta(seconds=i):%Y-%m-%d %H:%M:%S},,CAM-1,,328.1,{10 + i % 80}AB{i:03d},,,"
+        for i in range(2500)
+    ]
+    path = tmp_path / "feed.csv"
+    path.write_text(HEADER + "\n".join([*rows, "bad,,CAM-1,,328.1,10AB001,,,"]) + "\n")
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import", "violations", str(path), user="feeder", stdout=out, stderr=err)
+    assert "2501 rows: 2500 violations written, 0 duplicates dropped, 1 quarantined" in out.getvalue()
+    assert "line 2502, occurred_at" in err.getvalue()
+    assert Violation.objects.count() == 2500
+    assert ViolationMonth.objects.get(body=body("mia")).violations == 2500
+    call_command("import", "violations", str(path), user="feeder", stdout=out, stderr=err)
+    assert "0 violations written, 2500 duplicates dropped" in out.getvalue()
