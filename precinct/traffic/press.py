@@ -1,0 +1,54 @@
+"""Road safety's paragraph of the press-release draft, in the manner of the board meeting's release."""
+
+from precinct.core.measures import Direction
+from precinct.core.press import CHANGE, Number, Paragraph
+
+
+def paragraphs(result, period, language: str) -> list[Paragraph]:
+    figure = result.figure
+    accidents, injured, violations = (
+        figure("traffic.accidents"),
+        figure("traffic.injured"),
+        figure("traffic.violations"),
+    )
+    fewer = accidents.direction == Direction.DOWN
+    more = violations.direction == Direction.UP
+    if language == "az":
+        return [
+            [
+                "Respublikada qeydə alınmış yol-nəqliyyat hadisələrinin sayı ",
+                Number(accidents, CHANGE),
+                " azalmış" if fewer else " artmış",
+                ", onlarda xəsarət alanların sayı ",
+                "azalmışdır. " if injured.direction == Direction.DOWN else "artmışdır. ",
+                "Aşkar edilmiş yol hərəkəti qaydalarının pozuntularının sayı ötən ilin müvafiq dövrü ilə "
+                "müqayisədə ",
+                Number(violations, CHANGE),
+                " artaraq " if more else " azalaraq ",
+                Number(violations),
+                " olmuş, onların ",
+                Number(figure("traffic.automatic_share")),
+                " faizi xüsusi texniki vasitələrlə aşkar edilmişdir. Dayanma və durma qaydalarının ",
+                Number(figure("traffic.illegal_parking")),
+                " pozuntusu qeydə alınmışdır.",
+            ]
+        ]
+    return [
+        [
+            "The recorded instances of traffic accidents in the republic have seen ",
+            "a reduction of " if fewer else "an increase of ",
+            Number(accidents, CHANGE),
+            ", and the count of individuals injured in them has ",
+            "dropped. " if injured.direction == Direction.DOWN else "risen. ",
+            "The number of identified traffic violations has ",
+            "surged by " if more else "fallen by ",
+            Number(violations, CHANGE),
+            ", reaching a total of ",
+            Number(violations),
+            " compared to the same period last year; ",
+            Number(figure("traffic.automatic_share")),
+            " percent of them were detected through the use of specialized technical means. ",
+            Number(figure("traffic.illegal_parking")),
+            " cases of illegal stopping and parking were recorded.",
+        ]
+    ]
