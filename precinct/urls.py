@@ -41,6 +41,7 @@ urlpatterns = [
     path("accessibility/", toggle_accessible_mode, name="accessibility"),
     path("crimes/", include("precinct.crimes.urls")),
     path("drugs/", include("precinct.drugs.urls")),
+    path("traffic/", include("precinct.traffic.urls")),
     path("appeals/", include("precinct.appeals.urls")),
     # Open without log-in: citizens' applications, tracking, reception days, Open311.
     path("apply/", appeals_public.submit, name="appeal-submit"),

@@ -14,5 +14,7 @@ def interface(request) -> dict:
         "can_view_audit": can(user, "audit"),
         "can_view_appeals": can(user, "appeals"),
         "can_view_drugs": can(user, "drugs"),
+        "can_view_traffic": can(user, "traffic"),
+        "can_change_traffic": can(user, "traffic", CHANGE),
         "can_view_reports": can(user, "reports"),
     }

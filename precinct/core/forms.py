@@ -25,7 +25,9 @@ class ScopedModelForm(forms.ModelForm):
             model_field = self._meta.model._meta.get_field(name) if name != "version" else None
             if isinstance(field, forms.ModelChoiceField) and field.queryset.model is Body:
                 field.queryset = Body.objects.visible_to(user)
-            if isinstance(model_field, models.DateField):
+            if isinstance(model_field, models.DateTimeField):
+                field.widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+            elif isinstance(model_field, models.DateField):
                 field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
             css = "form-check-input" if isinstance(field.widget, forms.CheckboxInput) else "form-control"
             if isinstance(field.widget, forms.Select | forms.SelectMultiple):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from precinct.core.measures import Scope
 from precinct.core.periods import Period
 from precinct.core.roles import can
-from precinct.core.views import csv_download
+from precinct.core.views import UncountedPage, csv_download
 from precinct.crimes.models import Crime, Status, Wanted
 from precinct.reports.charts import chart_data
 from precinct.reports.engine import all_measures, board_report
@@ -123,7 +123,7 @@ def records(request):
     found = found.order_by(*newest_first(model))
     if request.GET.get("export") == "csv":
         return csv_download(found, table_for(model), f"{measure.name}.csv")
-    page = RecordsPage(found, request.GET.get("page"))
+    page = UncountedPage(found, request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -149,35 +149,6 @@ def newest_first(model) -> list[str]:
     """Newest first by the record's own date, which is indexed, so that a page is read at once."""
     dated = next((f.name for f in model._meta.concrete_fields if f.name in DATE_FIELDS), None)
     return [f"-{dated}", "-pk"] if dated else ["-pk"]
-
-
-class RecordsPage:
-    """One page of records. Whether there is a next page is learnt by reading one row more: counting
-    every record behind a national figure would take longer than the page itself."""
-
-    size = 50
-
-    def __init__(self, queryset, number: str | None) -> None:
-        self.number = max(int(number), 1) if (number or "").isdigit() and len(number) < 7 else 1
-        offset = (self.number - 1) * self.size
-        rows = list(queryset[offset : offset + self.size + 1])
-        self.object_list = rows[: self.size]
-        self.more = len(rows) > self.size
-
-    def __iter__(self):
-        return iter(self.object_list)
-
-    def has_next(self) -> bool:
-        return self.more
-
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-    def next_page_number(self) -> int:
-        return self.number + 1
-
-    def previous_page_number(self) -> int:
-        return self.number - 1
 
 
 def related_for(model) -> list[str]:

@@ -13,6 +13,11 @@ from precinct.reports.engine import board_report
 from precinct.reports.press import as_markdown, draft
 
 
+def section(report, name: str) -> dict:
+    """A section's figures by measure name."""
+    return {f.measure.name: f for f in next(r for r in report.sections if r.section.name == name).figures}
+
+
 def percent(value) -> str:
     return f"{Decimal(value) * 100:.1f}"
 
@@ -81,7 +86,7 @@ def test_the_nine_month_board_report_states_the_seed_figures(administrator):
     )
 
     # Drugs: 4 t 18 kg narcotic (1 t 19 kg more), 343 kg psychotropic, 110 groups of 244, 6,344, 1,028.
-    drugs = {f.measure.name: f for f in next(r for r in report.sections if r.section.name == "drugs").figures}
+    drugs = section(report, "drugs")
     assert (
         drugs["drugs.narcotic_mass"].value == 4_018_000 and drugs["drugs.narcotic_mass"].change == 1_019_000
     )
@@ -93,3 +98,12 @@ def test_the_nine_month_board_report_states_the_seed_figures(administrator):
         "4 tons 18 kilograms of narcotic drugs and 343 kilograms of psychotropic substances" in appeals_text
     )
     assert "1 ton 19 kilograms more than in the corresponding period of last year" in appeals_text
+
+    # Road safety: 55 fewer accidents, fewer injured; 5.1 million violations (+1.7 million), 64 % automatic.
+    traffic = section(report, "traffic")
+    assert traffic["traffic.accidents"].change == -55
+    assert traffic["traffic.injured"].direction == "down"
+    assert round(traffic["traffic.violations"].value / 1_000_000, 1) == 5.1
+    assert 1_700_000 < traffic["traffic.violations"].change < 1_800_000
+    assert percent(traffic["traffic.automatic_share"].value) == "64.0"
+    assert traffic["traffic.illegal_parking"].direction == "up"

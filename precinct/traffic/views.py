@@ -1,0 +1,193 @@
+"""Road safety's pages. Vehicle registration numbers are personal data: opening a violation, and any
+list or export filtered by a vehicle, is an audited read."""
+
+import datetime
+import io
+import zipfile
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Sum
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView
+
+from precinct.core.audit import Actor, record_export, record_read
+from precinct.core.forms import ImportForm
+from precinct.core.models import Via
+from precinct.core.roles import CHANGE, can
+from precinct.core.views import ObjectDetailView, ObjectListView, ServiceFormView, UncountedListView
+from precinct.traffic import services
+from precinct.traffic.feed import ViolationFeed, rows_of
+from precinct.traffic.filtersets import AccidentFilterSet, DeviceFilterSet, ViolationFilterSet
+from precinct.traffic.forms import AccidentForm, DeviceForm
+from precinct.traffic.models import Accident, Device, DeviceMonth, FeedBatch, Payment, Violation
+from precinct.traffic.tables import AccidentTable, DeviceTable, FeedBatchTable, ViolationTable
+
+
+class ViolationListView(UncountedListView):
+    model = Violation
+    filterset_class = ViolationFilterSet
+    table_class = ViolationTable
+    export_audited = True
+    template_name = "traffic/violation_list.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("body", "article").order_by("-occurred_at")
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("vehicle") and request.GET.get("export") != "csv":
+            # A search by vehicle reads that vehicle's record: audited, like opening it.
+            record_export(Actor.from_request(request), Violation, 0, request.GET.urlencode())
+        return super().get(request, *args, **kwargs)
+
+
+class ViolationDetailView(ObjectDetailView):
+    model = Violation
+    template_name = "traffic/violation_detail.html"
+    audit_reads = True
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("body", "article", "device", "batch")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_edit"] = (
+            Violation.objects.editable_by(self.request.user).filter(pk=self.object.pk).exists()
+        )
+        context["payments"] = Payment.choices
+        return context
+
+
+class PaymentView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        if not can(request.user, "traffic", CHANGE):
+            raise PermissionDenied
+        violation = get_object_or_404(Violation.objects.editable_by(request.user), pk=pk)
+        try:
+            services.set_payment(
+                actor=Actor.from_request(request),
+                violation=violation,
+                payment=request.POST.get("payment", ""),
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect(violation)
+
+
+class AccidentListView(ObjectListView):
+    model = Accident
+    filterset_class = AccidentFilterSet
+    table_class = AccidentTable
+    create_url_name = "traffic:accident-new"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("body")
+
+
+class AccidentDetailView(ObjectDetailView):
+    model = Accident
+    template_name = "traffic/accident_detail.html"
+    edit_url_name = "traffic:accident-edit"
+
+
+class AccidentFormView(ServiceFormView):
+    model = Accident
+    form_class = AccidentForm
+    create = staticmethod(services.save_accident)
+    edit = staticmethod(services.save_accident)
+    record_name = "accident"
+
+
+class DeviceListView(ObjectListView):
+    model = Device
+    filterset_class = DeviceFilterSet
+    table_class = DeviceTable
+    create_url_name = "traffic:device-new"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("body")
+
+
+class DeviceDetailView(ObjectDetailView):
+    model = Device
+    template_name = "traffic/device_detail.html"
+    edit_url_name = "traffic:device-edit"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        device = self.object
+        context["months"] = DeviceMonth.objects.filter(device=device).order_by("-month")[:24]
+        context["detections"] = (
+            DeviceMonth.objects.filter(device=device).aggregate(n=Sum("detections"))["n"] or 0
+        )
+        outages = list(device.outages.all()[:50])
+        now = datetime.datetime.now(datetime.UTC)
+        context["outages"] = outages
+        context["out_of_service"] = sum(
+            ((o.ended_at or now) - o.started_at for o in outages), datetime.timedelta()
+        )
+        return context
+
+
+class DeviceFormView(ServiceFormView):
+    model = Device
+    form_class = DeviceForm
+    create = staticmethod(services.save_device)
+    edit = staticmethod(services.save_device)
+    record_name = "device"
+
+
+class FeedBatchListView(LoginRequiredMixin, View):
+    """The batches received, newest first: what came, what was written, what was quarantined."""
+
+    def get(self, request):
+        if not can(request.user, "traffic"):
+            raise PermissionDenied
+        batches = FeedBatch.objects.all()[:100]
+        return render(
+            request, "traffic/batch_list.html", {"table": FeedBatchTable(batches), "batches": batches}
+        )
+
+
+class FeedBatchDetailView(LoginRequiredMixin, View):
+    def get(self, request, pk):
+        if not can(request.user, "traffic"):
+            raise PermissionDenied
+        batch = get_object_or_404(FeedBatch, pk=pk)
+        quarantine = batch.quarantine.all()[:1000]
+        # The rows as received carry vehicle numbers of any body: administrators alone see them, audited.
+        show_raw = request.user.is_administrator
+        if show_raw and batch.quarantined:
+            record_read(Actor.from_request(request), batch, note="quarantined rows")
+        context = {"batch": batch, "quarantine": quarantine, "show_raw": show_raw}
+        return render(request, "traffic/batch_detail.html", context)
+
+
+class ViolationImportView(LoginRequiredMixin, FormView):
+    """An upload of a violations file (CSV or JSON lines): good rows written, bad rows quarantined."""
+
+    template_name = "traffic/import.html"
+    form_class = ImportForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not can(request.user, "traffic", CHANGE):
+            raise PermissionDenied(_("Your role does not allow changes here."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".jsonl", ".ndjson")):
+            form.add_error("file", _("Violations come as CSV or JSON lines (.csv, .jsonl)."))
+            return self.form_invalid(form)
+        feed = ViolationFeed(Actor.from_request(self.request, via=Via.IMPORT), upload.name)
+        try:
+            report = feed.run(
+                rows_of(io.TextIOWrapper(upload.file, encoding="utf-8-sig", newline=""), upload.name)
+            )
+        except (ValueError, UnicodeDecodeError, zipfile.BadZipFile) as error:
+            form.add_error("file", _("The file cannot be read: %(error)s") % {"error": error})
+            return self.form_invalid(form)
+        return redirect(report.batch)
