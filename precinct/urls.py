@@ -16,6 +16,7 @@ from precinct.drugs.api import views as drugs_api
 from precinct.organisation.api import BodyViewSet
 from precinct.reports.public import statistics as public_statistics
 from precinct.reports.views import dashboard
+from precinct.traffic.api import views as traffic_api
 
 router = DefaultRouter()
 router.register("bodies", BodyViewSet, basename="body")
@@ -28,6 +29,9 @@ router.register("groups", crimes_api.CriminalGroupViewSet, basename="group")
 router.register("seizures", drugs_api.SeizureViewSet, basename="seizure")
 router.register("prevention-events", drugs_api.PreventionEventViewSet, basename="prevention-event")
 router.register("substances", drugs_api.SubstanceViewSet, basename="substance")
+router.register("violations", traffic_api.ViolationViewSet, basename="violation")
+router.register("accidents", traffic_api.AccidentViewSet, basename="accident")
+router.register("devices", traffic_api.DeviceViewSet, basename="device")
 router.register("applications", appeals_api.ApplicationViewSet, basename="application")
 router.register("reception-days", appeals_api.ReceptionDayViewSet, basename="reception-day")
 router.register("feedback", appeals_api.FeedbackViewSet, basename="feedback")
@@ -56,6 +60,7 @@ urlpatterns = [
     path("reports/", include("precinct.reports.urls")),
     path("statistics/", public_statistics, name="public-statistics"),
     path("admin/", admin.site.urls),
+    path("api/violations/batch/", traffic_api.ViolationBatchView.as_view(), name="violation-batch"),
     path("api/", include(router.urls)),
     path("api/token/", obtain_auth_token, name="api-token"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

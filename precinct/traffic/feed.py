@@ -77,6 +77,13 @@ class FeedReport:
     problems: list[tuple[int, str, str]] = field(default_factory=list)  # (line, field, reason)
 
 
+def text_lines(stream) -> Iterator[str]:
+    """The lines of a byte stream (a request's body) as text, read as they come."""
+    for number, line in enumerate(stream):
+        text = line.decode("utf-8", errors="replace")
+        yield text.lstrip("\ufeff") if number == 0 else text
+
+
 def csv_rows(handle: io.TextIOBase) -> Iterator[tuple[int, tuple]]:
     """(line, values in COLUMNS order) of a CSV file with a header row naming its columns."""
     reader = csv.reader(handle)

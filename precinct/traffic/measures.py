@@ -74,8 +74,8 @@ def violation_summary(period: Period, body) -> dict[tuple[bool, str], int]:
             violations(period, Scope(body))
             .values_list("article__parking")
             .annotate(
-                device=Count("id", filter=Q(device__isnull=False)),
-                patrol=Count("id", filter=Q(device__isnull=True)),
+                automatic=Count("id", filter=Q(device__isnull=False)),
+                by_patrol=Count("id", filter=Q(device__isnull=True)),
             )
         )
         found = {}

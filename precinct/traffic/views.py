@@ -54,7 +54,7 @@ class ViolationDetailView(ObjectDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["can_edit"] = (
+        context["can_pay"] = (
             Violation.objects.editable_by(self.request.user).filter(pk=self.object.pk).exists()
         )
         context["payments"] = Payment.choices

@@ -1,0 +1,129 @@
+"""Road safety's pages and API: reach, vehicle numbers read-audited, the batch endpoint, accidents."""
+
+import datetime
+import io
+import json
+
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from precinct.conftest import body, client_for
+from precinct.core.audit import Actor
+from precinct.core.models import Action, AuditEntry, Via
+from precinct.traffic.feed import ViolationFeed, csv_rows
+from precinct.traffic.models import AccidentMonth, Device, Violation
+from precinct.traffic.tests.test_feed import GOOD, HEADER
+
+
+def seed(db_user) -> None:
+    Device.objects.create(code="CAM-1", kind="speed", body=body("baku-nasimi"), place="Azadlıq avenue")
+    Device.objects.create(code="CAM-2", kind="parking", body=body("ganja"), place="Javadkhan street")
+    ViolationFeed(Actor(db_user, Via.IMPORT), "seed").run(csv_rows(io.StringIO(HEADER + GOOD)))
+
+
+def test_an_officer_sees_only_their_districts_violations_and_reading_one_is_audited(
+    nasimi_officer, administrator
+):
+    seed(administrator)
+    client = client_for(nasimi_officer)
+    listed = client.get(reverse("traffic:violation-list")).context["object_list"]
+    assert {v.body.code for v in listed} == {"baku-nasimi"} and len(listed) == 3
+    ganja = Violation.objects.get(body__code="ganja")
+    assert client.get(ganja.get_absolute_url()).status_code == 404
+    mine = Violation.objects.get(vehicle="10AB123")
+    page = client.get(mine.get_absolute_url()).content.decode()
+    assert "10AB123" in page
+    assert AuditEntry.objects.filter(
+        action=Action.READ, model="traffic.violation", object_id=str(mine.pk), username="nasimi"
+    ).exists()
+    client.get(reverse("traffic:violation-list"), {"vehicle": "10-ab-123"})
+    assert AuditEntry.objects.filter(
+        action=Action.READ, model="traffic.violation", note__contains="vehicle"
+    ).exists()
+
+
+def test_public_statistics_never_show_vehicle_numbers(administrator):
+    seed(administrator)
+    page = client_for(administrator).get(
+        reverse("public-statistics"), {"start": "2023-05-01", "end": "2023-06-30"}
+    )
+    anonymous = APIClient().get(reverse("public-statistics")).content.decode()
+    for text in (page.content.decode(), anonymous):
+        assert "10AB123" not in text and "77AA777" not in text
+
+
+def test_the_payment_is_changed_within_reach(nasimi_officer, ganja_officer, administrator):
+    seed(administrator)
+    violation = Violation.objects.get(vehicle="10AB123")
+    client_for(ganja_officer).post(reverse("traffic:payment", args=[violation.pk]), {"payment": "paid"})
+    assert Violation.objects.get(pk=violation.pk).payment == "unpaid"
+    client_for(nasimi_officer).post(reverse("traffic:payment", args=[violation.pk]), {"payment": "paid"})
+    assert Violation.objects.get(pk=violation.pk).payment == "paid"
+    assert AuditEntry.objects.filter(action=Action.UPDATE, model="traffic.violation").exists()
+
+
+def test_the_api_takes_a_batch_and_refuses_those_who_may_not(nasimi_officer, analyst, administrator):
+    Device.objects.create(code="CAM-1", kind="speed", body=body("baku-nasimi"), place="Azadlıq avenue")
+    client = APIClient()
+    client.force_authenticate(nasimi_officer)
+    lines = "\n".join(
+        [
+            json.dumps(
+                {
+                    "occurred_at": "2023-05-01 10:00:00",
+                    "device": "CAM-1",
+                    "article": "328.1",
+                    "vehicle": "10AB123",
+                }
+            ),
+            json.dumps(
+                {
+                    "occurred_at": "2023-05-01 10:00:00",
+                    "device": "CAM-1",
+                    "article": "328.1",
+                    "vehicle": "10AB123",
+                }
+            ),
+            json.dumps(
+                {"occurred_at": "yesterday", "device": "CAM-1", "article": "328.1", "vehicle": "10AB124"}
+            ),
+        ]
+    )
+    response = client.post(reverse("violation-batch"), lines, content_type="application/x-ndjson")
+    assert response.status_code == 201, response.data
+    assert (response.data["written"], response.data["duplicates"], response.data["quarantined"]) == (1, 1, 1)
+    assert response.data["problems"] == [
+        {
+            "line": 3,
+            "field": "occurred_at",
+            "reason": "“yesterday” is not a date and time (YYYY-MM-DD HH:MM:SS)",
+        }
+    ]
+    again = client.post(reverse("violation-batch"), lines, content_type="application/x-ndjson")
+    assert again.data["written"] == 0 and Violation.objects.count() == 1
+    listed = client.get("/api/violations/")
+    assert [row["vehicle"] for row in listed.data["results"]] == ["10AB123"]
+    reader = APIClient()
+    reader.force_authenticate(analyst)
+    assert (
+        reader.post(reverse("violation-batch"), lines, content_type="application/x-ndjson").status_code == 403
+    )
+    assert client.post(reverse("violation-batch"), "x", content_type="application/pdf").status_code == 400
+
+
+def test_an_accident_is_recorded_and_counted(nasimi_officer):
+    response = client_for(nasimi_officer).post(
+        reverse("traffic:accident-new"),
+        {
+            "occurred_at": "2023-04-02T18:30",
+            "body": body("baku-nasimi").pk,
+            "road": "Heydar Aliyev avenue",
+            "vehicles": 2,
+            "killed": 1,
+            "injured": 3,
+            "cause": "speeding",
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    cell = AccidentMonth.objects.get(body=body("mia"), month=datetime.date(2023, 4, 1))
+    assert (cell.accidents, cell.killed, cell.injured) == (1, 1, 3)
