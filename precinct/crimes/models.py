@@ -199,6 +199,9 @@ class Participation(ScopedModel, Timestamped):
     def __str__(self) -> str:
         return f"{self.person} — {self.get_role_display()} — {self.crime}"
 
+    def get_absolute_url(self) -> str:
+        return self.crime.get_absolute_url()
+
 
 class Wanted(ScopedModel, Timestamped):
     """A search for an accused person: opened on a date, ended by arrest."""

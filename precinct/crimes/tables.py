@@ -46,3 +46,15 @@ class CriminalGroupTable(Table):
         Column("body.name", _("Territorial body")),
         Column("neutralized_on", _("Neutralized")),
     ]
+
+
+class ParticipationTable(Table):
+    """Parties to crimes, by the crime and the person's record number: a list of figures' records shows
+    no names (the person's page, audited, does)."""
+
+    columns = [
+        Column("crime.key", _("Crime"), link=True),
+        Column("crime.body.name", _("Territorial body")),
+        Column("role", _("Role")),
+        Column("person_id", _("Person record")),
+    ]

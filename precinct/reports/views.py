@@ -142,7 +142,9 @@ def records(request):
     )
 
 
-DATE_FIELDS = ("registered_on", "opened_on", "neutralized_on", "received_on", "date")
+DATE_FIELDS = (
+    "registered_on", "opened_on", "neutralized_on", "received_on", "date", "seized_on", "held_on", "occurred_at",
+)  # fmt: skip
 
 
 def newest_first(model) -> list[str]:
