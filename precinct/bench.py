@@ -21,6 +21,8 @@ POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0
 IMPORT_ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "100000"))
 REPORT_CRIMES = int(os.environ.get("BENCH_CRIMES", "10000000"))
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
+REPORT_VIOLATIONS = int(os.environ.get("BENCH_VIOLATIONS", "50000000"))
+FEED_ROWS = int(os.environ.get("BENCH_FEED_ROWS", "1000000"))
 
 
 def fresh_postgres(url: str) -> bool:
@@ -67,6 +69,7 @@ def child() -> None:
     call_command("migrate", verbosity=0)
     results = {"crime_import": bench_crime_import()}
     results |= bench_board_report()
+    results["violation_feed"] = bench_violation_feed()
     print(json.dumps(results))
 
 
@@ -134,8 +137,16 @@ def bench_board_report() -> dict:
 
     CrimeMonth.objects.all().delete()
     seconds = load(REPORT_CRIMES)
+    from precinct.bench_traffic import load_violations
+
+    violation_seconds = load_violations(REPORT_VIOLATIONS)
     period = Period(datetime.date(2023, 1, 1), datetime.date(2023, 9, 30))
-    figures = {"report_crimes": REPORT_CRIMES, "report_load_seconds": round(seconds, 1)}
+    figures = {
+        "report_crimes": REPORT_CRIMES,
+        "report_violations": REPORT_VIOLATIONS,
+        "report_load_seconds": round(seconds, 1),
+        "report_violation_load_seconds": round(violation_seconds, 1),
+    }
     for name, code in (("national", "mia"), ("district", "baku-nasimi")):
         body = Body.objects.get(code=code)
         board_report(period, body)  # warm the caches of the database and of the code
@@ -154,6 +165,87 @@ def bench_board_report() -> dict:
 
     figures["drill_down_first_page_ms"] = median_ms(first_page)
     return figures
+
+
+def bench_violation_feed() -> dict:
+    """FEED_ROWS device violations from a CSV file through the real feed (checked, deduplicated, rollups),
+    onto the register the report benchmark loaded; against a bare executemany (SQLite) or COPY
+    (PostgreSQL) of the same rows into a table with the same index; and the peak memory of a separate
+    `precinct import violations` of another file of the same size."""
+    import datetime
+    import resource
+
+    from django.db import connection, transaction
+
+    from precinct.bench_traffic import COLUMNS, feed_file, write
+    from precinct.core.audit import Actor
+    from precinct.core.models import Via
+    from precinct.organisation.models import User
+    from precinct.traffic.feeds import violations
+
+    user = User.objects.get(username="bench")
+    folder = Path(tempfile.mkdtemp(prefix="precinct-feed-"))
+    first, second = folder / "feed.csv", folder / "more.csv"
+    feed_file(first, FEED_ROWS, datetime.date(2024, 1, 1), seed=1)
+    feed_file(second, FEED_ROWS, datetime.date(2024, 7, 1), seed=2)
+    started = time.perf_counter()
+    report = violations(Actor(user=user, via=Via.IMPORT), first)
+    seconds = time.perf_counter() - started
+    assert report.written == FEED_ROWS, (report.written, report.problems[:3])
+    started = time.perf_counter()
+    again = violations(Actor(user=user, via=Via.IMPORT), first)
+    resend_seconds = time.perf_counter() - started
+    assert again.written == 0 and again.duplicates == FEED_ROWS
+
+    # The same rows, bare: no checking, no duplicates dropped, no rollups, into a table like the register.
+    from precinct.traffic.models import Violation
+
+    bare = list(Violation.objects.filter(batch=report.batch).values_list(*COLUMNS))
+    table = Violation._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE TABLE bench_bare AS SELECT {', '.join(COLUMNS)} FROM {table} WHERE false")
+        cursor.execute("CREATE UNIQUE INDEX bench_bare_once ON bench_bare (occurred_at, source, vehicle)")
+    if connection.vendor == "postgresql":
+        bare = [(f"{row[0]:%Y-%m-%d %H:%M:%S}", *row[1:]) for row in bare]
+    else:
+        bare = [(f"{row[0].astimezone(datetime.UTC):%Y-%m-%d %H:%M:%S}", *row[1:]) for row in bare]
+    started = time.perf_counter()
+    for start in range(0, len(bare), 50_000):
+        write("bench_bare", bare[start : start + 50_000])
+    bare_seconds = time.perf_counter() - started
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DROP TABLE bench_bare")
+
+    # Memory: the import of another file, in a process of its own (and its checking process).
+    command = [
+        sys.executable,
+        "-m",
+        "precinct.cli",
+        "import",
+        "violations",
+        str(second),
+        "--user",
+        "bench",
+        "-v",
+        "0",
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, env=dict(os.environ))
+    _pid, status, usage = os.wait4(process.pid, 0)
+    assert status == 0, status
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    peak_mb = round(max(usage.ru_maxrss, children) / 1024)
+    for path in (first, second):
+        path.unlink()
+    return {
+        "rows": FEED_ROWS,
+        "seconds": round(seconds, 2),
+        "rows_per_second": round(FEED_ROWS / seconds),
+        "resend_rows_per_second": round(FEED_ROWS / resend_seconds),
+        "bare_rows_per_second": round(FEED_ROWS / bare_seconds),
+        "ratio_to_bare": round(bare_seconds / seconds, 2),
+        "peak_memory_mb": peak_mb,
+        "file_mb": round(second.stat().st_size / 2**20) if second.exists() else None,
+    }
 
 
 def main() -> None:
@@ -196,7 +288,8 @@ def report(figures: dict) -> None:
             name = f"import of {crime_import['rows']:,} crimes (CSV)"
             print(f"{name:<44}{database:<12}{figure:>28}   {target}")
         if "board_report_national_ms" in result:
-            crimes = f"{result['report_crimes']:,} crimes"
+            millions = (result["report_crimes"] / 10**6, result.get("report_violations", 0) / 10**6)
+            crimes = "{:g} M crimes, {:g} M violations".format(*millions)
             for scope in ("national", "district"):
                 rows = [
                     (
@@ -219,6 +312,21 @@ def report(figures: dict) -> None:
                     print(f"{name:<44}{database:<12}{figure:>28}   {target}")
             figure = f"{result['drill_down_first_page_ms']} ms"
             print(f"{'drill-down, first page':<44}{database:<12}{figure:>28}   < 200 ms")
+        feed = result.get("violation_feed")
+        if feed:
+            rows = [
+                (
+                    f"violation feed, {feed['rows']:,} rows",
+                    f"{feed['rows_per_second']:,} rows/s",
+                    ">= 200,000/s",
+                ),
+                ("the same batch sent again", f"{feed['resend_rows_per_second']:,} rows/s", ""),
+                ("bare executemany / COPY of the rows", f"{feed['bare_rows_per_second']:,} rows/s", ""),
+                ("feed against bare", f"{feed['ratio_to_bare']}×", ""),
+                ("peak memory of an import", f"{feed['peak_memory_mb']} MB", "< 500 MB"),
+            ]
+            for name, figure, target in rows:
+                print(f"{name:<44}{database:<12}{figure:>28}   {target}")
 
 
 if __name__ == "__main__":

@@ -143,7 +143,8 @@ def records(request):
 
 
 DATE_FIELDS = (
-    "registered_on", "opened_on", "neutralized_on", "received_on", "date", "seized_on", "held_on", "occurred_at",
+    "registered_on", "opened_on", "neutralized_on", "received_on", "date", "seized_on", "held_on",
+    "occurred_at",
 )  # fmt: skip
 
 
