@@ -3,6 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -22,6 +23,8 @@ class Column:
             obj = display() if callable(display) else getattr(obj, part)
         if isinstance(obj, bool):
             return _("yes") if obj else _("no")
+        if isinstance(obj, datetime.datetime):
+            return timezone.localtime(obj).strftime("%d.%m.%Y %H:%M:%S")
         if isinstance(obj, datetime.date):
             return obj.strftime("%d.%m.%Y")
         return "" if obj is None else obj

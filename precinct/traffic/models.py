@@ -224,6 +224,12 @@ class Violation(ScopedModel):
         return reverse("traffic:violation", args=[self.pk])
 
     @property
+    def masked_vehicle(self) -> str:
+        """The registration number as lists show it: enough to tell rows apart, not to identify anyone
+        (the record itself, whose opening is audited, shows it whole)."""
+        return self.vehicle[:4] + "•" * max(len(self.vehicle) - 4, 0)
+
+    @property
     def detection(self) -> str:
         return Detection.DEVICE if self.device_id else Detection.PATROL
 

@@ -9,7 +9,7 @@ class ViolationTable(Table):
         Column("body.name", _("Territorial body")),
         Column("source", _("Device or officer")),
         Column("article.code", _("Article")),
-        Column("vehicle", _("Vehicle")),
+        Column("masked_vehicle", _("Vehicle")),
         Column("fine", _("Fine, AZN")),
         Column("payment", _("Payment")),
     ]

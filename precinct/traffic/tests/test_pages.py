@@ -26,7 +26,9 @@ def test_an_officer_sees_only_their_districts_violations_and_reading_one_is_audi
 ):
     seed(administrator)
     client = client_for(nasimi_officer)
-    listed = client.get(reverse("traffic:violation-list")).context["object_list"]
+    response = client.get(reverse("traffic:violation-list"))
+    listed = response.context["object_list"]
+    assert "10AB•••" in response.content.decode() and "10AB123" not in response.content.decode()
     assert {v.body.code for v in listed} == {"baku-nasimi"} and len(listed) == 3
     ganja = Violation.objects.get(body__code="ganja")
     assert client.get(ganja.get_absolute_url()).status_code == 404
