@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from precinct.core.admin import AuditedAdmin
-from precinct.traffic.models import OffenceArticle
+from precinct.traffic.models import OffenceArticle, Outage
 
 
 @admin.register(OffenceArticle)
@@ -10,3 +10,12 @@ class OffenceArticleAdmin(AuditedAdmin):
 
     list_display = ["code", "name_en", "fine", "parking"]
     list_filter = ["parking"]
+
+
+@admin.register(Outage)
+class OutageAdmin(AuditedAdmin):
+    """When a device was out of service: its page counts the time from these."""
+
+    list_display = ["device", "started_at", "ended_at", "reason"]
+    list_filter = ["device__kind"]
+    search_fields = ["device__code"]
