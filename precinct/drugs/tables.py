@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from precinct.core.tables import Column, Table
 
@@ -10,7 +11,7 @@ class SeizureTable(Table):
         Column("substance.name", _("Substance")),
         Column("substance.substance_class", _("Class")),
         Column("quantity", _("Quantity")),
-        Column("unit", _("Unit")),
+        Column("unit", pgettext_lazy("quantity", "Unit")),
         Column("grams", _("Grams")),
         Column("grade", _("Grade")),
         Column("found_by", _("Found by")),

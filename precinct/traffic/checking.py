@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from precinct.traffic.models import Payment
 
@@ -18,7 +19,7 @@ UTC = datetime.UTC
 PAYMENTS = frozenset(Payment.values)
 UNPAID = str(Payment.UNPAID.value)  # a plain str: rows cross processes by marshal
 MAX_FINE = 10_000
-NOT_A_TIME = "“%(v)s” is not a date and time (YYYY-MM-DD HH:MM:SS)"
+NOT_A_TIME = gettext_noop("“%(v)s” is not a date and time (YYYY-MM-DD HH:MM:SS)")
 
 
 class Refused(Exception):
