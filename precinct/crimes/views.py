@@ -28,6 +28,7 @@ class CrimeListView(ObjectListView):
     filterset_class = CrimeFilterSet
     table_class = CrimeTable
     create_url_name = "crimes:crime-new"
+    template_name = "crimes/crime_list.html"
 
     def get_queryset(self):
         return super().get_queryset().select_related("body", "article__category")

@@ -14,6 +14,7 @@ class SeizureListView(ObjectListView):
     filterset_class = SeizureFilterSet
     table_class = SeizureTable
     create_url_name = "drugs:seizure-new"
+    template_name = "drugs/seizure_list.html"
 
     def get_queryset(self):
         return super().get_queryset().select_related("body", "substance")
