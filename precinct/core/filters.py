@@ -1,8 +1,11 @@
 """Filters shared by every domain's FilterSet."""
 
+import datetime
+
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from precinct.organisation.models import Body
@@ -53,6 +56,29 @@ def date_range(field: str, label_from, label_to) -> tuple:
     return (
         django_filters.DateFilter(field_name=field, lookup_expr="gte", label=label_from),
         django_filters.DateFilter(field_name=field, lookup_expr="lte", label=label_to),
+    )
+
+
+class LocalDayFilter(django_filters.DateFilter):
+    """A day bound on a date-and-time field, from the start of the local day (`until`: up to its end). The
+    field is compared with times, not cast to dates, so that its index still serves."""
+
+    def __init__(self, *args, until: bool = False, **kwargs) -> None:
+        self.until = until
+        super().__init__(*args, **kwargs)
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        day = value + datetime.timedelta(days=1) if self.until else value
+        start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+        return queryset.filter(**{f"{self.field_name}__{'lt' if self.until else 'gte'}": start})
+
+
+def time_range(field: str, label_from, label_to) -> tuple:
+    return (
+        LocalDayFilter(field_name=field, label=label_from),
+        LocalDayFilter(field_name=field, label=label_to, until=True),
     )
 
 

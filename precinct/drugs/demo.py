@@ -11,6 +11,7 @@ and graded by the service's own function and written through the bulk path with 
 import datetime
 import random
 from dataclasses import dataclass
+from decimal import Decimal
 
 from precinct.core.audit import Actor
 from precinct.core.importing import bulk_write
@@ -60,7 +61,7 @@ def entered(milligrams: int) -> tuple[str, str]:
     """How an officer would have entered a mass: whole kilograms as kg, otherwise grams."""
     if milligrams >= 1_000_000 and milligrams % 1_000_000 == 0:
         return f"{milligrams // 1_000_000}", "kg"
-    return f"{milligrams / 1000:.3f}", "g"
+    return f"{Decimal(milligrams).scaleb(-3):f}", "g"
 
 
 def seizures(generator: Generator, plan: YearPlan, substances: dict[str, list[Substance]]) -> list[Seizure]:

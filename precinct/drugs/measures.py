@@ -3,16 +3,17 @@ prosecuted for drug crimes, prevention events. Masses are exact: milligrams summ
 
 from decimal import Decimal
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Min, QuerySet, Sum
 
 from precinct.core.measures import Measure, Scope, Section, Unit, cached, rollups_serve
 from precinct.core.periods import Period
 from precinct.crimes.measures import groups_neutralized, member_count
 from precinct.crimes.models import Crime, GroupKind, Participation, PartyRole
 from precinct.drugs import press
-from precinct.drugs.models import PreventionEvent, Seizure, SeizureMonth, SubstanceClass
+from precinct.drugs.models import PreventionEvent, Seizure, SeizureMonth, SubstanceClass, Venue
 
 DRUG_CATEGORY = "drug_trafficking"
+EDUCATIONAL = (Venue.SCHOOL, Venue.UNIVERSITY, Venue.COLLEGE)
 
 
 def within(queryset: QuerySet, scope: Scope, field: str = "body") -> QuerySet:
@@ -66,11 +67,14 @@ def drug_groups(period: Period, scope: Scope) -> int:
 
 
 def prosecuted_records(period: Period, scope: Scope) -> QuerySet:
-    """The accused of drug crimes registered in the period."""
+    """The people accused of drug crimes registered in the period: one row each (their first such
+    crime), so that the list has as many rows as the figure says."""
     crimes = within(Crime.objects.filter(registered_on__range=(period.start, period.end)), scope).filter(
         article__category__code=DRUG_CATEGORY
     )
-    return Participation.objects.filter(role=PartyRole.ACCUSED, crime__in=crimes)
+    accused = Participation.objects.filter(role=PartyRole.ACCUSED, crime__in=crimes)
+    first = accused.values("person").annotate(first=Min("pk")).values("first")
+    return Participation.objects.filter(pk__in=first)
 
 
 def prosecuted(period: Period, scope: Scope) -> int:
@@ -78,7 +82,9 @@ def prosecuted(period: Period, scope: Scope) -> int:
 
 
 def events(period: Period, scope: Scope) -> QuerySet:
-    return within(PreventionEvent.objects.filter(held_on__range=(period.start, period.end)), scope)
+    """Prevention events held in educational institutions (the figure the ministry states)."""
+    held = PreventionEvent.objects.filter(held_on__range=(period.start, period.end), venue__in=EDUCATIONAL)
+    return within(held, scope)
 
 
 def event_count(period: Period, scope: Scope) -> int:
@@ -150,9 +156,9 @@ PROSECUTED = measure(
 )
 EVENTS = measure(
     "drugs.prevention_events",
-    "Prevention events held",
-    "Keçirilmiş maarifləndirmə tədbirləri",
-    "Проведено профилактических мероприятий",
+    "Prevention events held in educational institutions",
+    "Təhsil müəssisələrində keçirilmiş maarifləndirmə tədbirləri",
+    "Проведено профилактических мероприятий в учебных заведениях",
     Unit.COUNT,
     event_count,
     events,

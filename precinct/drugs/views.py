@@ -1,7 +1,7 @@
 """The drugs' pages, declared over the generic views of `core.views`."""
 
 from precinct.core.views import ObjectDetailView, ObjectListView, ServiceFormView
-from precinct.crimes.models import Person
+from precinct.crimes.models import Crime, Person
 from precinct.drugs import services
 from precinct.drugs.filtersets import PreventionEventFilterSet, SeizureFilterSet
 from precinct.drugs.forms import PreventionEventForm, SeizureForm
@@ -26,11 +26,14 @@ class SeizureDetailView(ObjectDetailView):
     edit_url_name = "drugs:seizure-edit"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("body", "substance", "crime__body")
+        return super().get_queryset().select_related("body", "substance")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["persons"] = self.object.persons.filter(pk__in=Person.objects.visible_to(self.request.user))
+        user = self.request.user
+        context["persons"] = self.object.persons.filter(pk__in=Person.objects.visible_to(user))
+        # A crime of a body out of the user's reach is said to exist, and not named.
+        context["crime"] = Crime.objects.visible_to(user).filter(pk=self.object.crime_id).first()
         return context
 
 

@@ -11,6 +11,11 @@ class OffenceArticleAdmin(AuditedAdmin):
     list_display = ["code", "name_en", "fine", "parking"]
     list_filter = ["parking"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # Whether an article is about parking is fixed when it is added: its violations are counted under
+        # it in the rollups, and the register is too large to count again on every edit.
+        return ["code", "parking"] if obj is not None else []
+
 
 @admin.register(Outage)
 class OutageAdmin(AuditedAdmin):

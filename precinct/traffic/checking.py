@@ -47,8 +47,13 @@ def copy_line(row: Staged) -> str:
 
 
 class Checker:
-    def __init__(self, devices: dict, bodies: dict, articles: dict, now: datetime.datetime) -> None:
-        self.devices, self.bodies, self.articles = devices, bodies, articles
+    def __init__(
+        self, devices: dict, bodies: dict, articles: dict, reach: frozenset, now: datetime.datetime
+    ) -> None:
+        """`devices`: code → (id, body id); `bodies`: code → id; `articles`: code → (id, fine, parking);
+        `reach`: the ids of the bodies the sender may write for."""
+        self.devices, self.bodies, self.articles, self.reach = devices, bodies, articles, reach
+        self.body_codes = {pk: code for code, pk in bodies.items()}
         self.latest = now.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
         self.hours: dict[str, tuple[str, int, int]] = {}
         self.cells: dict[tuple, int] = {}
@@ -98,26 +103,42 @@ class Checker:
                 device_id, body_id = self.devices[device_code]
             except KeyError:
                 raise Refused("device", _("no device “%(v)s”") % {"v": device_code}) from None
-        if source:
-            if not SOURCE.fullmatch(source):
-                raise Refused("source", _("“%(v)s” is not a device or badge identifier") % {"v": source})
-        elif device_code:
-            source = device_code  # a known device's identifier
-        else:
+        if device_code:
+            # A device's detection is its own: its identifier is the source, its body the body.
+            if source and source != device_code:
+                raise Refused(
+                    "source", _("a device's row has the device's identifier as its source, or none")
+                )
+            source = device_code
+            if body_code and self.bodies.get(body_code) != body_id:
+                raise Refused(
+                    "body",
+                    _("device “%(d)s” belongs to “%(b)s”, not “%(v)s”")
+                    % {"d": device_code, "b": self.body_codes.get(body_id, body_id), "v": body_code},
+                )
+        elif not source:
             raise Refused("source", _("name the device or the patrol officer's badge"))
-        if body_code:
+        elif not SOURCE.fullmatch(source):
+            raise Refused("source", _("“%(v)s” is not a device or badge identifier") % {"v": source})
+        elif not body_code:
+            raise Refused("body", _("a patrol record names its territorial body"))
+        else:
             body_id = self.bodies.get(body_code)
             if body_id is None:
                 raise Refused("body", _("no territorial body “%(v)s”") % {"v": body_code})
-        elif body_id is None:
-            raise Refused("body", _("a patrol record names its territorial body"))
+        if body_id not in self.reach:
+            raise Refused(
+                "body",
+                _("territorial body “%(v)s” is outside your reach") % {"v": self.body_codes.get(body_id)},
+            )
         try:
             article_id, default_fine, parking = self.articles[article_code.strip()]
         except KeyError:
             raise Refused("article", _("no traffic article “%(v)s”") % {"v": article_code}) from None
         plate = vehicle.upper().replace(" ", "").replace("-", "")
         if not PLATE.fullmatch(plate):
-            raise Refused("vehicle", _("“%(v)s” is not a registration number") % {"v": vehicle})
+            # The value is not repeated: a reason is shown to whoever reads the batch, a number is personal.
+            raise Refused("vehicle", _("not a registration number (2 to 10 letters and digits)"))
         if fine:
             if not fine.isdigit() or not 0 < int(fine) <= MAX_FINE:
                 raise Refused("fine", _("“%(v)s” is not a fine in manat") % {"v": fine})

@@ -5,8 +5,9 @@ rows seen twice within a chunk are dropped, and a chunk at a time goes into the 
 that skips what is there already (same source, vehicle and second): `executemany` on SQLite, `COPY` into
 a temporary table and `INSERT … SELECT` on PostgreSQL. Re-sending a batch changes nothing; duplicates are
 counted. The rollups are kept in step from the rows really written. Bad rows are quarantined with their
-line, field and reason, and the rest are written. One audit entry names each batch. A file is read as a
-stream, a chunk at a time: memory does not grow with its size.
+line, field and reason, and the rest are written. A batch is audited as it begins and when it ends. A
+file is read as a stream, a chunk at a time: memory does not grow with its size. A sender writes only for
+the bodies in reach; a device's rows are its own body's.
 """
 
 import csv
@@ -20,12 +21,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import psycopg
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from precinct.core.audit import Actor, record, snapshot
 from precinct.core.models import Action
+from precinct.core.roles import CHANGE, can
 from precinct.core.rollups import body_chains
 from precinct.organisation.models import Body
 from precinct.traffic.checking import Checker, Chunk
@@ -128,15 +131,24 @@ class ViolationFeed:
             code: (pk, fine, parking)
             for code, pk, fine, parking in OffenceArticle.objects.values_list("code", "pk", "fine", "parking")
         }
+        if not can(actor.user, "traffic", CHANGE):
+            raise PermissionDenied(_("Your role does not allow changes here."))
+        bodies = Body.objects.values_list("code", "pk", "path")
+        reach = frozenset(
+            pk for _code, pk, path in bodies if any(map(path.startswith, actor.user.reach_paths()))
+        )
         self.now = timezone.now()
-        self.checker = Checker(devices, dict(Body.objects.values_list("code", "pk")), articles, self.now)
+        self.checker = Checker(devices, {code: pk for code, pk, _path in bodies}, articles, reach, self.now)
         self.cell_keys: list[tuple] = []
+        self.written_cells: set[int] = set()
         self.chains = body_chains()
         self.postgres = connection.vendor == "postgresql"
-        user = actor.user if getattr(actor.user, "is_authenticated", False) else None
-        self.batch = FeedBatch.objects.create(
-            received_at=self.now, source=source[:200], user=user, username=getattr(user, "username", "") or ""
-        )
+        user = actor.user
+        with transaction.atomic():  # the batch is audited from its first row: a run cut short shows too
+            self.batch = FeedBatch.objects.create(
+                received_at=self.now, source=source[:200], user=user, username=user.username
+            )
+            record(actor, Action.CREATE, self.batch, None, snapshot(self.batch), note="receiving")
         self.checker.batch_id = self.batch.pk
         self.checker.copy_text = self.postgres
         self.report = FeedReport(self.batch)
@@ -150,10 +162,13 @@ class ViolationFeed:
             if parallel
             else self.checker.chunks(rows, self.chunk)
         )
+        received = snapshot(self.batch)
         for staged, cells, refused, new_cells, text in chunks:
             self.cell_keys += new_cells
             self.write(staged, cells, refused, text, progress)
-        record(self.actor, Action.CREATE, self.batch, None, snapshot(self.batch),
+        bodies = {self.cell_keys[cell][0] for cell in self.written_cells}
+        self.batch.bodies.add(*bodies)
+        record(self.actor, Action.UPDATE, self.batch, received, snapshot(self.batch),
                note=f"{self.report.written} violations written, {self.report.duplicates} duplicates, "
                f"{self.report.quarantined} quarantined")  # fmt: skip
         return self.report
@@ -169,6 +184,7 @@ class ViolationFeed:
 
     def write_chunk(self, staged: list[tuple], cells: list[int], refused: list, text: str, progress) -> None:
         written = self.insert(staged, cells, text) if staged else {}
+        self.written_cells.update(written)
         added = sum(count for count, _fines in written.values())
         self.roll_up(written)
         if refused:
@@ -194,6 +210,10 @@ class ViolationFeed:
     def insert(self, rows: list[tuple], cells: list[int], text: str) -> dict[int, tuple[int, int]]:
         """Write the rows that are not there yet and count what was written by rollup cell."""
         with connection.cursor() as cursor:
+            # Every row this chunk writes gets a key above the highest one now, so that the rows this batch
+            # wrote in its earlier chunks are told from this chunk's (one look at the key's index).
+            cursor.execute(f"SELECT max(id) FROM {TABLE}")
+            floor = cursor.fetchone()[0] or 0
             if self.postgres:
                 written = self.copy_in(cursor, text)
             else:
@@ -203,7 +223,7 @@ class ViolationFeed:
                 written = raw.rowcount
         if written == 0:  # a batch sent again
             return {}
-        mine = None if written == len(rows) else self.written_keys(rows)
+        mine = None if written == len(rows) else self.written_keys(rows, floor)
         counted: dict[int, list[int]] = defaultdict(lambda: [0, 0])
         for row, cell in zip(rows, cells, strict=True):
             if mine is not None:  # some rows were there already, or came twice
@@ -216,10 +236,11 @@ class ViolationFeed:
             sums[1] += row[6]
         return {cell: (count, fines) for cell, (count, fines) in counted.items()}
 
-    def written_keys(self, rows: list[tuple]) -> set[tuple[str, str, str]]:
-        """The (time, source, vehicle) of the rows this batch wrote in the chunk's span of time."""
+    def written_keys(self, rows: list[tuple], floor: int) -> set[tuple[str, str, str]]:
+        """The (time, source, vehicle) of the rows this chunk wrote (keys above `floor`, in its span of
+        time)."""
         span = (utc(min(row[0] for row in rows)), utc(max(row[0] for row in rows)))
-        written = Violation.objects.filter(batch_id=self.batch.pk, occurred_at__range=span)
+        written = Violation.objects.filter(batch_id=self.batch.pk, occurred_at__range=span, pk__gt=floor)
         return {
             (f"{moment.astimezone(datetime.UTC):%Y-%m-%d %H:%M:%S}", source, vehicle)
             for moment, source, vehicle in written.values_list("occurred_at", "source", "vehicle")

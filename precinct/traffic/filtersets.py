@@ -1,15 +1,12 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from precinct.core.filters import BodyFilter, YesNoFilter
+from precinct.core.filters import BodyFilter, YesNoFilter, time_range
 from precinct.traffic.models import Accident, Cause, Device, DeviceKind, OffenceArticle, Payment, Violation
 
 
 class ViolationFilterSet(django_filters.FilterSet):
-    occurred_from = django_filters.DateFilter(
-        field_name="occurred_at", lookup_expr="date__gte", label=_("From")
-    )
-    occurred_to = django_filters.DateFilter(field_name="occurred_at", lookup_expr="date__lte", label=_("To"))
+    occurred_from, occurred_to = time_range("occurred_at", _("From"), _("To"))
     body = BodyFilter()
     article = django_filters.ModelChoiceFilter(
         queryset=OffenceArticle.objects.all(), to_field_name="code", label=_("Article")
@@ -31,10 +28,7 @@ class ViolationFilterSet(django_filters.FilterSet):
 
 
 class AccidentFilterSet(django_filters.FilterSet):
-    occurred_from = django_filters.DateFilter(
-        field_name="occurred_at", lookup_expr="date__gte", label=_("From")
-    )
-    occurred_to = django_filters.DateFilter(field_name="occurred_at", lookup_expr="date__lte", label=_("To"))
+    occurred_from, occurred_to = time_range("occurred_at", _("From"), _("To"))
     body = BodyFilter()
     cause = django_filters.ChoiceFilter(choices=Cause.choices, label=_("Main cause"))
     fatal = YesNoFilter(field_name="killed", lookup_expr="gt", label=_("With deaths"), method="with_deaths")

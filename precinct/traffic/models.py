@@ -6,6 +6,8 @@ database through the feed's bulk path, and are counted by rollups kept in step b
 vehicle's registration number is personal data: read-audited, never shown publicly.
 """
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -65,6 +67,11 @@ class Device(ScopedModel, Timestamped):
 
     def get_absolute_url(self) -> str:
         return reverse("traffic:device", args=[self.pk])
+
+    def time_out_of_service(self, until: datetime.datetime) -> datetime.timedelta:
+        """The time out of service over all its outages, one still open counted until `until`."""
+        spans = self.outages.values_list("started_at", "ended_at")
+        return sum(((end or until) - start for start, end in spans), datetime.timedelta())
 
 
 class Outage(ScopedModel):
@@ -149,6 +156,8 @@ class FeedBatch(models.Model):
     written = models.PositiveIntegerField(_("written"), default=0)
     duplicates = models.PositiveIntegerField(_("duplicates"), default=0)
     quarantined = models.PositiveIntegerField(_("quarantined"), default=0)
+    # The bodies it wrote violations for: whoever reaches one of them sees the batch.
+    bodies = models.ManyToManyField(Body, verbose_name=_("territorial bodies"), blank=True, related_name="+")
 
     class Meta:
         verbose_name = _("feed batch")

@@ -45,6 +45,7 @@ class ViolationMonthRollup(ChainedRollup):
     model = ViolationMonth
     keys = ["body_id", "month", "parking", "detection"]
     sums = ["violations", "fines"]
+    parking: dict[int, bool] = {}  # article → whether about parking (fixed once the article exists)
 
     def expected(self):
         deltas = defaultdict(lambda: [0, 0])
@@ -61,7 +62,7 @@ class ViolationMonthRollup(ChainedRollup):
         return deltas
 
     def cells(self, violation: Violation):
-        if not hasattr(self, "parking"):
+        if violation.article_id not in self.parking:  # an article added since they were read
             self.parking = dict(OffenceArticle.objects.values_list("pk", "parking"))
         month = local_month(violation.occurred_at)
         detection = "device" if violation.device_id else "patrol"

@@ -18,6 +18,7 @@ from precinct.core.audit import Actor, record_export, record_read
 from precinct.core.forms import ImportForm
 from precinct.core.models import Via
 from precinct.core.roles import CHANGE, can
+from precinct.core.scope import reach_filter
 from precinct.core.views import ObjectDetailView, ObjectListView, ServiceFormView, UncountedListView
 from precinct.traffic import services
 from precinct.traffic.feed import ViolationFeed, rows_of
@@ -123,12 +124,8 @@ class DeviceDetailView(ObjectDetailView):
         context["detections"] = (
             DeviceMonth.objects.filter(device=device).aggregate(n=Sum("detections"))["n"] or 0
         )
-        outages = list(device.outages.all()[:50])
-        now = datetime.datetime.now(datetime.UTC)
-        context["outages"] = outages
-        context["out_of_service"] = sum(
-            ((o.ended_at or now) - o.started_at for o in outages), datetime.timedelta()
-        )
+        context["outages"] = device.outages.all()[:50]
+        context["out_of_service"] = device.time_out_of_service(datetime.datetime.now(datetime.UTC))
         return context
 
 
@@ -140,13 +137,22 @@ class DeviceFormView(ServiceFormView):
     record_name = "device"
 
 
+def batches_visible_to(user):
+    """The batches a user sent, and those that wrote violations for a body in the user's reach."""
+    if not can(user, "traffic"):
+        raise PermissionDenied
+    condition = reach_filter(user, "bodies")
+    mine = FeedBatch.objects.filter(user=user)
+    if condition is None:
+        return mine
+    return FeedBatch.objects.filter(pk__in=FeedBatch.objects.filter(condition).values("pk")) | mine
+
+
 class FeedBatchListView(LoginRequiredMixin, View):
     """The batches received, newest first: what came, what was written, what was quarantined."""
 
     def get(self, request):
-        if not can(request.user, "traffic"):
-            raise PermissionDenied
-        batches = FeedBatch.objects.all()[:100]
+        batches = batches_visible_to(request.user)[:100]
         return render(
             request, "traffic/batch_list.html", {"table": FeedBatchTable(batches), "batches": batches}
         )
@@ -154,9 +160,7 @@ class FeedBatchListView(LoginRequiredMixin, View):
 
 class FeedBatchDetailView(LoginRequiredMixin, View):
     def get(self, request, pk):
-        if not can(request.user, "traffic"):
-            raise PermissionDenied
-        batch = get_object_or_404(FeedBatch, pk=pk)
+        batch = get_object_or_404(batches_visible_to(request.user), pk=pk)
         quarantine = batch.quarantine.all()[:1000]
         # The rows as received carry vehicle numbers of any body: administrators alone see them, audited.
         show_raw = request.user.is_administrator

@@ -25,6 +25,15 @@ def test_a_ton_is_a_million_grams_and_kilograms_a_thousand(quantity):
     assert grams(quantity, "t") == grams(quantity * 1000, "kg") == grams(quantity * 1_000_000, "g")
 
 
+densities = st.decimals(min_value=Decimal("0.5"), max_value=Decimal("2"), places=3)
+
+
+@given(quantities, densities)
+def test_a_litre_weighs_a_thousand_millilitres_by_the_substances_density(quantity, density):
+    assert grams(quantity, "l", density) == grams(quantity * 1000, "ml", density)
+    assert grams(quantity, "ml", density) == (quantity * density).quantize(Decimal("0.001"))
+
+
 def test_counted_units_are_never_weighed():
     assert grams(Decimal(20), "tablet") is None and grams(Decimal(3), "plant") is None
     assert grams(Decimal(10), "ml") is None  # a volume without the substance's density

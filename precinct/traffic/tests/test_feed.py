@@ -6,15 +6,23 @@ import io
 import json
 
 import pytest
-from django.core.management import call_command
+from django.core.exceptions import PermissionDenied
+from django.core.management import CommandError, call_command
 
 from precinct.conftest import body, make_user
 from precinct.core.audit import Actor
-from precinct.core.models import AuditEntry, Via
+from precinct.core.models import Action, AuditEntry, Via
 from precinct.core.roles import Role
 from precinct.core.rollups import rollups
 from precinct.traffic.feed import ViolationFeed, csv_rows, json_rows
-from precinct.traffic.models import Device, DeviceMonth, QuarantinedRow, Violation, ViolationMonth
+from precinct.traffic.models import (
+    Device,
+    DeviceMonth,
+    FeedBatch,
+    QuarantinedRow,
+    Violation,
+    ViolationMonth,
+)
 
 HEADER = "occurred_at,source,device,body,article,vehicle,fine,payment,place\n"
 
@@ -56,8 +64,13 @@ def test_good_rows_are_written_with_their_fines_and_rollups(cameras):
     }
     assert ViolationMonth.objects.get(body=body("mia"), parking=True).violations == 1
     assert DeviceMonth.objects.get(device__code="CAM-1").detections == 2
-    entry = AuditEntry.objects.get(model="traffic.feedbatch", object_id=str(report.batch.pk))
-    assert entry.note == "4 violations written, 0 duplicates, 0 quarantined"
+    # Audited as it begins (a run cut short shows too) and when it ends, with what it did.
+    entries = AuditEntry.objects.filter(model="traffic.feedbatch", object_id=str(report.batch.pk))
+    assert [(e.action, e.note) for e in entries.order_by("pk")] == [
+        (Action.CREATE, "receiving"),
+        (Action.UPDATE, "4 violations written, 0 duplicates, 0 quarantined"),
+    ]
+    assert {b.code for b in report.batch.bodies.all()} == {"baku-nasimi", "ganja"}
 
 
 def test_bad_rows_are_quarantined_with_line_field_and_reason(cameras):
@@ -100,6 +113,50 @@ def test_duplicates_are_dropped_and_counted_and_resending_changes_nothing(camera
     assert (again.written, again.duplicates) == (0, 5)
     assert Violation.objects.count() == 4
     assert list(ViolationMonth.objects.order_by("pk").values_list("violations", "fines")) == before
+
+
+def test_a_row_sent_twice_in_one_batch_is_a_duplicate_whichever_chunks_carry_it(cameras):
+    again = "2023-05-01 10:00:00,,CAM-1,,328.2,10AB123,,,\n"  # the first row, three chunks later
+    report = take(cameras, GOOD + "2023-06-03 09:00:00,,CAM-2,,340.2,55BB555,,,\n" + again, chunk=2)
+    assert (report.written, report.duplicates) == (5, 1)
+    assert ViolationMonth.objects.get(body=body("mia"), parking=False, detection="device").violations == 2
+    for rollup in rollups():
+        assert rollup.differences() == [], type(rollup).__name__
+
+
+def test_a_sender_writes_only_for_the_bodies_in_reach_and_devices_speak_for_themselves(cameras):
+    nasimi = make_user("nasimi-feeder", Role.OFFICER, ["baku-nasimi"])
+    text = (
+        "2023-05-01 10:00:00,,CAM-1,,328.2,10AB123,,,\n"  # Nasimi's camera: written
+        "2023-05-31 23:30:00,,CAM-2,,340.1,99XY999,,,\n"  # Ganja's camera: out of reach
+        "2023-06-02 08:00:00,B-1001,,ganja,333.1,77AA777,,,\n"  # a patrol in Ganja: out of reach
+        "2023-06-02 08:00:00,,CAM-1,ganja,333.1,77AA778,,,\n"  # a camera said to be elsewhere
+        "2023-06-02 08:00:00,CAM-2,CAM-1,,333.1,77AA779,,,\n"  # a camera under another's name
+    )
+    report = take(nasimi, text)
+    assert (report.written, report.quarantined) == (1, 4)
+    reasons = {line: (field, reason) for line, field, reason in report.problems}
+    assert reasons[3] == ("body", "territorial body “ganja” is outside your reach")
+    assert reasons[4] == ("body", "territorial body “ganja” is outside your reach")
+    assert reasons[5] == ("body", "device “CAM-1” belongs to “baku-nasimi”, not “ganja”")
+    assert reasons[6][0] == "source"
+    assert not Violation.objects.filter(body__code="ganja").exists()
+    assert not ViolationMonth.objects.filter(body=body("ganja")).exists()
+
+
+def test_a_quarantine_reason_never_repeats_a_vehicle_number(cameras):
+    report = take(cameras, "2023-05-01 10:00:00,,CAM-1,,328.2,10AB-12345678,,,\n")
+    assert report.problems == [(2, "vehicle", "not a registration number (2 to 10 letters and digits)")]
+
+
+def test_a_role_that_may_not_change_road_safety_records_sends_nothing(cameras, analyst, tmp_path):
+    with pytest.raises(PermissionDenied):
+        take(analyst, GOOD)
+    path = tmp_path / "feed.csv"
+    path.write_text(HEADER + GOOD)
+    with pytest.raises(CommandError, match="analyst: Your role does not allow changes here"):
+        call_command("import", "violations", str(path), user="analyst", stdout=io.StringIO())
+    assert not Violation.objects.exists() and not FeedBatch.objects.exists()
 
 
 def test_a_partly_new_batch_writes_and_counts_only_what_is_new(cameras):

@@ -11,7 +11,7 @@ from precinct.conftest import body, client_for
 from precinct.core.audit import Actor
 from precinct.core.models import Action, AuditEntry, Via
 from precinct.traffic.feed import ViolationFeed, csv_rows
-from precinct.traffic.models import AccidentMonth, Device, Violation
+from precinct.traffic.models import AccidentMonth, Device, Outage, Violation
 from precinct.traffic.tests.test_feed import GOOD, HEADER
 
 
@@ -129,3 +129,78 @@ def test_an_accident_is_recorded_and_counted(nasimi_officer):
     assert response.status_code == 302, response.context["form"].errors
     cell = AccidentMonth.objects.get(body=body("mia"), month=datetime.date(2023, 4, 1))
     assert (cell.accidents, cell.killed, cell.injured) == (1, 1, 3)
+
+
+def test_batches_are_seen_by_their_sender_and_by_those_who_reach_a_body_they_wrote_for(
+    nasimi_officer, ganja_officer, administrator
+):
+    seed(administrator)  # writes for Nasimi and Ganja
+    Device.objects.create(code="CAM-3", kind="speed", body=body("baku-nasimi"), place="Nizami street")
+    own = ViolationFeed(Actor(nasimi_officer, Via.IMPORT), "mine.csv").run(
+        csv_rows(io.StringIO(HEADER + "2023-07-01 10:00:00,,CAM-3,,328.2,10AB999,,,\n"))
+    )
+    listed = client_for(ganja_officer).get(reverse("traffic:batch-list")).context["batches"]
+    assert [b.source for b in listed] == ["seed"]
+    assert client_for(ganja_officer).get(own.batch.get_absolute_url()).status_code == 404
+    assert client_for(nasimi_officer).get(own.batch.get_absolute_url()).status_code == 200
+    everything = client_for(administrator).get(reverse("traffic:batch-list")).context["batches"]
+    assert {b.source for b in everything} == {"seed", "mine.csv"}
+
+
+def test_the_api_and_the_exports_audit_every_read_of_vehicle_numbers(nasimi_officer, administrator):
+    seed(administrator)
+    client = APIClient()
+    client.force_authenticate(nasimi_officer)
+    listed = client.get("/api/violations/")
+    assert len(listed.data["results"]) == 3
+    assert AuditEntry.objects.filter(
+        action=Action.READ, model="traffic.violation", object_id="*", username="nasimi"
+    ).exists()
+    one = Violation.objects.get(vehicle="10AB123")
+    assert client.get(f"/api/violations/{one.pk}/").data["vehicle"] == "10AB123"
+    assert AuditEntry.objects.filter(
+        action=Action.READ, model="traffic.violation", object_id=str(one.pk), username="nasimi"
+    ).exists()
+    ganja = Violation.objects.get(body__code="ganja")
+    assert client.get(f"/api/violations/{ganja.pk}/").status_code == 404
+    before = AuditEntry.objects.filter(object_id="*").count()
+    exported = client_for(nasimi_officer).get(reverse("traffic:violation-list"), {"export": "csv"})
+    assert "10AB•••" in b"".join(exported.streaming_content).decode()
+    assert AuditEntry.objects.filter(object_id="*").count() == before + 1
+    # The records behind a figure list vehicle numbers masked, in the page and in its export.
+    drill = client_for(nasimi_officer).get(
+        reverse("reports:records"),
+        {"start": "2023-01-01", "end": "2023-12-31", "body": "baku-nasimi", "measure": "traffic.violations"},
+    )
+    assert drill.status_code == 200 and "10AB123" not in drill.content.decode()
+    csv_text = b"".join(
+        client_for(nasimi_officer)
+        .get(
+            reverse("reports:records"),
+            {
+                "start": "2023-01-01",
+                "end": "2023-12-31",
+                "body": "baku-nasimi",
+                "measure": "traffic.violations",
+                "export": "csv",
+            },
+        )
+        .streaming_content
+    ).decode()
+    assert "10AB•••" in csv_text and "10AB123" not in csv_text
+
+
+def test_a_device_counts_its_detections_and_all_its_time_out_of_service(administrator):
+    seed(administrator)
+    camera = Device.objects.get(code="CAM-1")
+    start = datetime.datetime(2023, 1, 1, tzinfo=datetime.UTC)
+    for day in range(60):  # more outages than the page lists
+        Outage.objects.create(
+            device=camera,
+            started_at=start + datetime.timedelta(days=day),
+            ended_at=start + datetime.timedelta(days=day, hours=2),
+        )
+    page = client_for(administrator).get(camera.get_absolute_url())
+    assert page.context["detections"] == 2
+    assert page.context["out_of_service"] == datetime.timedelta(hours=120)
+    assert len(page.context["outages"]) == 50

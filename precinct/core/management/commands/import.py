@@ -4,6 +4,7 @@ for a feed (violations), every good row written and the bad ones quarantined and
 import sys
 from pathlib import Path
 
+from django.core.exceptions import PermissionDenied
 from django.core.management.base import CommandError
 from tqdm import tqdm
 
@@ -72,7 +73,10 @@ class Command(ActingCommand):
             file=sys.stderr,
             disable=verbosity == 0,
         ) as bar:
-            report = feeds()[kind](actor, file, bar.update)
+            try:
+                report = feeds()[kind](actor, file, bar.update)
+            except PermissionDenied as refusal:
+                raise CommandError(f"{actor.user.username}: {refusal}") from None
         for line, field, reason in report.problems[:SHOWN_PROBLEMS]:
             self.stderr.write(f"line {line}, {field}: {reason}")
         if report.quarantined > SHOWN_PROBLEMS:
