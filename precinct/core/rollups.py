@@ -45,12 +45,45 @@ class Rollup(ABC):
         table = quote(self.model._meta.db_table)
         columns = [quote(name) for name in (*self.keys, *self.sums)]
         updates = ", ".join(f"{c} = {table}.{c} + excluded.{c}" for c in columns[len(self.keys) :])
-        sql = (
-            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))}) "
-            f"ON CONFLICT ({', '.join(columns[: len(self.keys)])}) DO UPDATE SET {updates}"
-        )
+        rows = [(*key, *sums) for key, sums in deltas.items()]
+        # Many cells to a statement (a feed's chunk touches thousands): one round trip for each group
+        # instead of one for each cell. The keys are distinct, as one statement requires.
+        per_statement = max(1, (connection.features.max_query_params or 8000) // len(columns))
+        placeholder = f"({', '.join(['%s'] * len(columns))})"
+        keys = columns[: len(self.keys)]
         with connection.cursor() as cursor:
-            cursor.executemany(sql, [(*key, *sums) for key, sums in deltas.items()])
+            if connection.vendor == "postgresql":
+                rows = self.add_to_existing(cursor, table, columns, rows, per_statement)
+            for start in range(0, len(rows), per_statement):
+                group = rows[start : start + per_statement]
+                values = ", ".join([placeholder] * len(group))
+                cursor.execute(
+                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values} "
+                    f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}",
+                    [value for row in group for value in row],
+                )
+
+    def add_to_existing(self, cursor, table: str, columns: list[str], rows: list[tuple], size: int):
+        """PostgreSQL: add the rows to the cells that exist, by one joined UPDATE per group (an upsert
+        of a cell that exists costs a speculative insert first), and return the rows of cells still
+        missing."""
+        width = len(self.keys)
+        keys, sums = columns[:width], columns[width:]
+        names = ", ".join(f"c{index}" for index in range(len(columns)))
+        placeholder = f"({', '.join(['%s'] * len(columns))})"
+        added: set[tuple] = set()
+        for start in range(0, len(rows), size):
+            group = rows[start : start + size]
+            additions = ", ".join(f"{c} = {table}.{c} + d.c{width + i}" for i, c in enumerate(sums))
+            cursor.execute(
+                f"UPDATE {table} SET {additions} "
+                f"FROM (VALUES {', '.join([placeholder] * len(group))}) AS d ({names}) "
+                f"WHERE {' AND '.join(f'{table}.{c} = d.c{i}' for i, c in enumerate(keys))} "
+                f"RETURNING {', '.join(f'{table}.{c}' for c in keys)}",
+                [value for row in group for value in row],
+            )
+            added.update(cursor.fetchall())
+        return [row for row in rows if row[:width] not in added]
 
     def collect(self, records: Iterable[models.Model], sign: int = 1) -> dict[Key, Sums]:
         deltas: dict[Key, Sums] = defaultdict(lambda: [0] * len(self.sums))

@@ -8,7 +8,7 @@ from django.db.models import Count, Min, QuerySet, Sum
 from precinct.core.measures import Measure, Scope, Section, Unit, cached, rollups_serve
 from precinct.core.periods import Period
 from precinct.crimes.measures import groups_neutralized, member_count
-from precinct.crimes.models import Crime, GroupKind, Participation, PartyRole
+from precinct.crimes.models import Article, GroupKind, Participation, PartyRole
 from precinct.drugs import press
 from precinct.drugs.models import PreventionEvent, Seizure, SeizureMonth, SubstanceClass, Venue
 
@@ -69,10 +69,16 @@ def drug_groups(period: Period, scope: Scope) -> int:
 def prosecuted_records(period: Period, scope: Scope) -> QuerySet:
     """The people accused of drug crimes registered in the period: one row each (their first such
     crime), so that the list has as many rows as the figure says."""
-    crimes = within(Crime.objects.filter(registered_on__range=(period.start, period.end)), scope).filter(
-        article__category__code=DRUG_CATEGORY
+    articles = cached(
+        ("drugs.articles",),
+        lambda: list(Article.objects.filter(category__code=DRUG_CATEGORY).values_list("pk", flat=True)),
     )
-    accused = Participation.objects.filter(role=PartyRole.ACCUSED, crime__in=crimes)
+    accused = Participation.objects.filter(
+        role=PartyRole.ACCUSED,
+        crime__article_id__in=articles,
+        crime__registered_on__range=(period.start, period.end),
+        crime__body__path__startswith=scope.body.path,
+    )
     first = accused.values("person").annotate(first=Min("pk")).values("first")
     return Participation.objects.filter(pk__in=first)
 

@@ -17,7 +17,7 @@ from precinct.core.importing import bulk_write
 from precinct.crimes.demo_plan import apportion, scaled
 from precinct.organisation.models import Body, BodyKind
 from precinct.traffic.feed import ViolationFeed
-from precinct.traffic.models import Accident, Cause, Device, DeviceKind
+from precinct.traffic.models import Accident, Cause, Device, DeviceKind, Outage
 from precinct.traffic.rollups import LOCAL
 
 
@@ -91,11 +91,40 @@ class Generator:
                         installed_on=datetime.date(2021, self.rng.randint(1, 12), 1),
                     )
                 )
-        bulk_write(actor, Device, made)
+        broken = self.rng.sample(range(len(made)), len(made) // 100)  # out of service now
+        for index in broken:
+            made[index].in_service = False
+        made = bulk_write(actor, Device, made)
+        bulk_write(actor, Outage, self.outages(made, set(broken)))
         found: dict[str, list[str]] = {}
         for device in made:
             found.setdefault(device.kind, []).append(device.code)
         return found
+
+    def outages(self, devices: list[Device], broken: set[int]) -> list[Outage]:
+        """A tenth of the devices were out of service for a few hours or days in 2022–2023; the broken
+        ones still are, since a day in the autumn of 2023."""
+        made = []
+        for index, device in enumerate(devices):
+            if index in broken:
+                start = datetime.datetime(2023, 10, self.rng.randint(1, 28), 9, tzinfo=LOCAL)
+                made.append(Outage(device=device, started_at=start, reason=self.rng.choice(REASONS)))
+            elif self.rng.random() < 0.1:
+                for _ in range(self.rng.randint(1, 3)):
+                    start = datetime.datetime(2022, 1, 1, tzinfo=LOCAL) + datetime.timedelta(
+                        hours=self.rng.randint(0, 2 * 365 * 24)
+                    )
+                    ended = start + datetime.timedelta(hours=self.rng.randint(2, 240))
+                    made.append(
+                        Outage(
+                            device=device, started_at=start, ended_at=ended, reason=self.rng.choice(REASONS)
+                        )
+                    )
+        return made
+
+    def other_causes(self, main: str) -> list[str]:
+        """Half the accidents have other causes besides the main one."""
+        return self.rng.sample([cause for cause in Cause if cause != main], self.rng.choice([0, 0, 1, 2]))
 
     def accidents(self, plan: YearPlan) -> list[Accident]:
         count = scaled(plan.accidents, self.scale)
@@ -116,7 +145,11 @@ class Generator:
                     vehicles=self.rng.randint(1, 3),
                     killed=killed[index],
                     injured=injured[index],
-                    cause=self.rng.choice(list(Cause)),
+                    cause=(cause := self.rng.choice(list(Cause))),
+                    # a third of accidents have other causes besides the main one
+                    other_causes=self.rng.sample(
+                        [c for c in Cause if c != cause], self.rng.choice([0, 0, 1, 2])
+                    ),
                 )
             )
         return made
@@ -173,6 +206,9 @@ class Generator:
                     articles = PARKING_ARTICLES if kind == "parking_patrol" else ARTICLES["patrol"]
                     row = (stamp, f"B-{body}-{index % 40}", "", body, choose(rng, articles), plate)
                 yield line, (*row, "", "paid" if index % 3 else "unpaid", "")
+
+
+REASONS = ["power failure", "camera damaged", "calibration", "road works", "communication lost"]
 
 
 def choose(rng: random.Random, weighted: dict[str, float]) -> str:

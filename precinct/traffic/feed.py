@@ -19,6 +19,7 @@ import multiprocessing
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import psycopg
 from django.core.exceptions import PermissionDenied
@@ -91,14 +92,17 @@ def csv_rows(handle: io.TextIOBase) -> Iterator[tuple[int, tuple]]:
     """(line, values in COLUMNS order) of a CSV file with a header row naming its columns."""
     reader = csv.reader(handle)
     header = [name.strip().lower() for name in next(reader, [])]
-    positions = [header.index(name) if name in header else None for name in COLUMNS]
-    if positions[0] is None or positions[4] is None or positions[5] is None:
+    if not {"occurred_at", "article", "vehicle"} <= set(header):
         raise ValueError(_("The header must name at least occurred_at, article and vehicle."))
     width = len(header)
+    # A column the file lacks is read from an empty cell added after the last one.
+    pick = itemgetter(*[header.index(name) if name in header else width for name in COLUMNS])
+    padding = [""] * (width + 1)
     for line, row in enumerate(reader, start=2):
-        if len(row) < width:
-            row = row + [""] * (width - len(row))
-        yield line, tuple(row[p] if p is not None else "" for p in positions)
+        if len(row) != width:
+            row = (row + padding)[:width]
+        row.append("")
+        yield line, pick(row)
 
 
 def json_rows(handle: io.TextIOBase) -> Iterator[tuple[int, tuple | str]]:
@@ -163,9 +167,9 @@ class ViolationFeed:
             else self.checker.chunks(rows, self.chunk)
         )
         received = snapshot(self.batch)
-        for staged, cells, refused, new_cells, text in chunks:
+        for staged, cells, refused, new_cells, text, sums in chunks:
             self.cell_keys += new_cells
-            self.write(staged, cells, refused, text, progress)
+            self.write(staged, cells, refused, text, sums, progress)
         bodies = {self.cell_keys[cell][0] for cell in self.written_cells}
         self.batch.bodies.add(*bodies)
         record(self.actor, Action.UPDATE, self.batch, received, snapshot(self.batch),
@@ -174,16 +178,16 @@ class ViolationFeed:
         return self.report
 
     @transaction.atomic
-    def write(self, staged: list[tuple], cells: list[int], refused: list, text: str, progress) -> None:
+    def write(self, staged: list[tuple], cells: list[int], refused: list, text: str, sums, progress) -> None:
         """One chunk, in a transaction of its own. On PostgreSQL its commit does not wait for the disk:
         a crash could lose the last chunks, and sending the batch again writes them, and only them."""
         if self.postgres:
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL synchronous_commit = off")
-        self.write_chunk(staged, cells, refused, text, progress)
+        self.write_chunk(staged, cells, refused, text, sums, progress)
 
-    def write_chunk(self, staged: list[tuple], cells: list[int], refused: list, text: str, progress) -> None:
-        written = self.insert(staged, cells, text) if staged else {}
+    def write_chunk(self, staged: list[tuple], cells: list[int], refused: list, text: str, sums, progress):
+        written = self.insert(staged, cells, text, sums) if cells else {}
         self.written_cells.update(written)
         added = sum(count for count, _fines in written.values())
         self.roll_up(written)
@@ -197,17 +201,19 @@ class ViolationFeed:
             self.report.problems += [
                 (line, name, reason) for line, name, reason, _raw in refused[: max(room, 0)]
             ]
-        self.report.rows += len(staged) + len(refused)
+        self.report.rows += len(cells) + len(refused)
         self.report.written += added
-        self.report.duplicates += len(staged) - added
+        self.report.duplicates += len(cells) - added
         self.report.quarantined += len(refused)
         for name in ("rows", "written", "duplicates", "quarantined"):
             setattr(self.batch, name, getattr(self.report, name))
         self.batch.save(update_fields=["rows", "written", "duplicates", "quarantined"])
         if progress:
-            progress(len(staged) + len(refused))
+            progress(len(cells) + len(refused))
 
-    def insert(self, rows: list[tuple], cells: list[int], text: str) -> dict[int, tuple[int, int]]:
+    def insert(
+        self, rows: list[tuple], cells: list[int], text: str, sums: dict
+    ) -> dict[int, tuple[int, int]]:
         """Write the rows that are not there yet and count what was written by rollup cell."""
         with connection.cursor() as cursor:
             # Every row this chunk writes gets a key above the highest one now, so that the rows this batch
@@ -223,17 +229,18 @@ class ViolationFeed:
                 written = raw.rowcount
         if written == 0:  # a batch sent again
             return {}
-        mine = None if written == len(rows) else self.written_keys(rows, floor)
+        if written == len(cells):  # all new: the sums the checker made
+            return {cell: (count, fines) for cell, (count, fines) in sums.items()}
+        rows = rows or staged_from_copy(text)
+        mine = self.written_keys(rows, floor)  # some rows were there already, or came twice
         counted: dict[int, list[int]] = defaultdict(lambda: [0, 0])
         for row, cell in zip(rows, cells, strict=True):
-            if mine is not None:  # some rows were there already, or came twice
-                key = (row[0], row[2], row[5])
-                if key not in mine:
-                    continue
+            key = (row[0], row[2], row[5])
+            if key in mine:
                 mine.discard(key)
-            sums = counted[cell]
-            sums[0] += 1
-            sums[1] += row[6]
+                cell_sums = counted[cell]
+                cell_sums[0] += 1
+                cell_sums[1] += row[6]
         return {cell: (count, fines) for cell, (count, fines) in counted.items()}
 
     def written_keys(self, rows: list[tuple], floor: int) -> set[tuple[str, str, str]]:
@@ -275,6 +282,16 @@ class ViolationFeed:
                 devices[(device_id, first)][0] += count
         ViolationMonthRollup().apply(dict(months))
         DeviceMonthRollup().apply(dict(devices))
+
+
+def staged_from_copy(text: str) -> list[tuple]:
+    """The staged rows again from their COPY text (the chunks for PostgreSQL carry only the text), as far
+    as counting what was written needs them: time, source, vehicle and fine."""
+    rows = []
+    for line in text.splitlines():
+        stamp, body, source, device, article, vehicle, fine, *_rest = line.split("\t")
+        rows.append((stamp[:19], body, source, device, article, vehicle, int(fine)))
+    return rows
 
 
 def checked_aside(checker: Checker, rows: Iterable, size: int) -> Iterator[Chunk]:

@@ -1,6 +1,8 @@
 import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from precinct.core.fields import ChoiceSetField
 from precinct.core.filters import BodyFilter, YesNoFilter, time_range
 from precinct.traffic.models import Accident, Cause, Device, DeviceKind, OffenceArticle, Payment, Violation
 
@@ -30,12 +32,16 @@ class ViolationFilterSet(django_filters.FilterSet):
 class AccidentFilterSet(django_filters.FilterSet):
     occurred_from, occurred_to = time_range("occurred_at", _("From"), _("To"))
     body = BodyFilter()
-    cause = django_filters.ChoiceFilter(choices=Cause.choices, label=_("Main cause"))
+    cause = django_filters.ChoiceFilter(choices=Cause.choices, label=_("Cause"), method="with_cause")
     fatal = YesNoFilter(field_name="killed", lookup_expr="gt", label=_("With deaths"), method="with_deaths")
 
     class Meta:
         model = Accident
         fields: list[str] = []
+
+    def with_cause(self, queryset, _name, value):
+        """The main cause or one of the others."""
+        return queryset.filter(Q(cause=value) | ChoiceSetField.containing("other_causes", value))
 
     def with_deaths(self, queryset, _name, value):
         return queryset.filter(killed__gt=0) if value else queryset.filter(killed=0)

@@ -7,7 +7,7 @@ class AccidentForm(ScopedModelForm):
         model = Accident
         fields = [
             "occurred_at", "body", "road", "place", "latitude", "longitude", "vehicles", "killed", "injured",
-            "cause",
+            "cause", "other_causes",
         ]  # fmt: skip
 
 

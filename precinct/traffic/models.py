@@ -13,7 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from precinct.core.fields import RowIdField
+from precinct.core.fields import ChoiceSetField, RowIdField
 from precinct.core.i18n import Named
 from precinct.core.models import Timestamped
 from precinct.core.scope import ScopedModel
@@ -120,6 +120,7 @@ class Accident(ScopedModel, Timestamped):
     killed = models.PositiveSmallIntegerField(_("killed"), default=0)
     injured = models.PositiveSmallIntegerField(_("injured"), default=0)
     cause = models.CharField(_("main cause"), max_length=20, choices=Cause.choices)
+    other_causes = ChoiceSetField(_("other causes"), choice_set=Cause)
 
     class Meta:
         verbose_name = _("accident")
@@ -131,6 +132,9 @@ class Accident(ScopedModel, Timestamped):
 
     def get_absolute_url(self) -> str:
         return reverse("traffic:accident", args=[self.pk])
+
+    def other_cause_labels(self) -> list[str]:
+        return self._meta.get_field("other_causes").labels(self.other_causes)
 
 
 class Detection(models.TextChoices):

@@ -126,6 +126,7 @@ class DeviceDetailView(ObjectDetailView):
         )
         context["outages"] = device.outages.all()[:50]
         context["out_of_service"] = device.time_out_of_service(datetime.datetime.now(datetime.UTC))
+        context["out_of_service_hours"] = round(context["out_of_service"].total_seconds() / 3600, 1)
         return context
 
 

@@ -2,7 +2,7 @@ from rest_framework import serializers
 
 from precinct.core.api import BodyField, ServiceSerializer
 from precinct.traffic import services
-from precinct.traffic.models import Accident, Device, Violation
+from precinct.traffic.models import Accident, Cause, Device, Violation
 
 
 class ViolationSerializer(serializers.ModelSerializer):
@@ -32,6 +32,7 @@ class ViolationSerializer(serializers.ModelSerializer):
 
 class AccidentSerializer(ServiceSerializer):
     body = BodyField()
+    other_causes = serializers.ListField(child=serializers.ChoiceField(choices=Cause.choices), required=False)
 
     class Meta:
         model = Accident
@@ -47,6 +48,7 @@ class AccidentSerializer(ServiceSerializer):
             "killed",
             "injured",
             "cause",
+            "other_causes",
             "version",
         ]
 

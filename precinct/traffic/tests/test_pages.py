@@ -11,7 +11,7 @@ from precinct.conftest import body, client_for
 from precinct.core.audit import Actor
 from precinct.core.models import Action, AuditEntry, Via
 from precinct.traffic.feed import ViolationFeed, csv_rows
-from precinct.traffic.models import AccidentMonth, Device, Outage, Violation
+from precinct.traffic.models import Accident, AccidentMonth, Device, Outage, Violation
 from precinct.traffic.tests.test_feed import GOOD, HEADER
 
 
@@ -204,3 +204,42 @@ def test_a_device_counts_its_detections_and_all_its_time_out_of_service(administ
     assert page.context["detections"] == 2
     assert page.context["out_of_service"] == datetime.timedelta(hours=120)
     assert len(page.context["outages"]) == 50
+    assert "120.0 hours" in page.content.decode()
+
+
+def test_an_accident_keeps_its_main_cause_and_its_other_causes(nasimi_officer):
+    client = client_for(nasimi_officer)
+    values = {
+        "occurred_at": "2023-04-02T18:30",
+        "body": body("baku-nasimi").pk,
+        "road": "Heydar Aliyev avenue",
+        "vehicles": 2,
+        "killed": 0,
+        "injured": 1,
+        "cause": "speeding",
+        "other_causes": ["road", "drunk"],
+    }
+    assert client.post(reverse("traffic:accident-new"), values).status_code == 302
+    accident = Accident.objects.get()
+    assert accident.other_causes == ["drunk", "road"]
+    assert (
+        "driving under the influence, road conditions"
+        in client.get(accident.get_absolute_url()).content.decode()
+    )
+    refused = client.post(reverse("traffic:accident-new"), values | {"other_causes": ["meteor"]})
+    assert "other_causes" in refused.context["form"].errors
+    for cause, found in (("speeding", 1), ("road", 1), ("distraction", 0)):
+        listed = client.get(reverse("traffic:accident-list"), {"cause": cause}).context["object_list"]
+        assert len(listed) == found, cause
+    api = APIClient()
+    api.force_authenticate(nasimi_officer)
+    assert api.get(f"/api/accidents/{accident.pk}/").data["other_causes"] == ["drunk", "road"]
+    changed = api.patch(f"/api/accidents/{accident.pk}/", {"other_causes": ["pedestrian"]}, format="json")
+    assert changed.status_code == 200, changed.data
+    assert Accident.objects.get().other_causes == ["pedestrian"]
+    entry = AuditEntry.objects.filter(model="traffic.accident", action=Action.UPDATE).get()
+    assert entry.before["other_causes"] == ["drunk", "road"] and entry.after["other_causes"] == ["pedestrian"]
+    assert (
+        api.patch(f"/api/accidents/{accident.pk}/", {"other_causes": ["meteor"]}, format="json").status_code
+        == 400
+    )
