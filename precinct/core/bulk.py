@@ -23,7 +23,13 @@ PASS_THROUGH = (
 
 def converter(field: models.Field) -> Callable[[object], object]:
     """A function from a field's Python value to the value the database driver takes."""
-    if isinstance(field, PASS_THROUGH) and not isinstance(field, models.GenericIPAddressField):
+    # A field of these kinds takes its Python value as it is, unless it prepares values its own way.
+    own_way = type(field).get_prep_value not in {kind.get_prep_value for kind in PASS_THROUGH}
+    if (
+        isinstance(field, PASS_THROUGH)
+        and not isinstance(field, models.GenericIPAddressField)
+        and not own_way
+    ):
         return lambda value: value
     memo: dict[object, object] = {}
     prepare = field.get_db_prep_save
