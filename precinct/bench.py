@@ -228,12 +228,25 @@ def bench_violation_feed() -> dict:
         "-v",
         "0",
     ]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, env=dict(os.environ))
-    # The import's own peak and its checking process's (which it waits for), as wait4 reports them; not
-    # this process's other children, which were forked from the benchmark's own large heap.
-    _pid, status, usage = os.wait4(process.pid, 0)
-    assert status == 0, status
-    peak_mb = round(usage.ru_maxrss / 1024)
+    # Started from a small process of its own, which reports the import's peak (and its checking
+    # process's, which it waits for): a process forked straight from this one would count, as its peak,
+    # this process's large heap, shared for the instant before it becomes the import.
+    watcher = (
+        "import os, subprocess, sys\n"
+        "process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+        "_pid, status, usage = os.wait4(process.pid, 0)\n"
+        "print(usage.ru_maxrss if status == 0 else -1)\n"
+    )
+    measured = subprocess.run(
+        [sys.executable, "-c", watcher, *command],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=dict(os.environ),
+    )
+    peak_kb = int(measured.stdout.strip())
+    assert peak_kb > 0, measured.stderr
+    peak_mb = round(peak_kb / 1024)
     for path in (first, second):
         path.unlink()
     return {

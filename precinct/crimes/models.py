@@ -120,12 +120,13 @@ class Crime(ScopedModel, Timestamped):
                 fields=["body", "year", "number"], name="crime_number_unique_per_body_year"
             )
         ]
-        # (article, registered_on): the crimes of a few articles in a period (drug crimes' accused, say) are
-        # read as one short range of the index, not picked out of every crime of the period.
+        # (article, registered_on, body): the crimes of a few articles in a period and within some bodies
+        # (drug crimes' accused, say) are read from one short range of the index alone, not picked out of
+        # every crime of the period.
         indexes = [
             models.Index(fields=["registered_on"]),
             models.Index(fields=["solved_on"]),
-            models.Index(fields=["article", "registered_on"]),
+            models.Index(fields=["article", "registered_on", "body"]),
         ]
 
     def __str__(self) -> str:
