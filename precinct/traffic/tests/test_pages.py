@@ -143,8 +143,13 @@ def test_batches_are_seen_by_their_sender_and_by_those_who_reach_a_body_they_wro
     assert [b.source for b in listed] == ["seed"]
     assert client_for(ganja_officer).get(own.batch.get_absolute_url()).status_code == 404
     assert client_for(nasimi_officer).get(own.batch.get_absolute_url()).status_code == 200
+    refused = ViolationFeed(Actor(nasimi_officer, Via.IMPORT), "refused.csv").run(
+        csv_rows(io.StringIO(HEADER + "2023-07-01 10:00:00,,CAM-2,,328.2,10AB998,,,\n"))
+    )
+    assert refused.quarantined == 1 and not refused.batch.bodies.exists()
+    assert client_for(nasimi_officer).get(refused.batch.get_absolute_url()).status_code == 200
     everything = client_for(administrator).get(reverse("traffic:batch-list")).context["batches"]
-    assert {b.source for b in everything} == {"seed", "mine.csv"}
+    assert {b.source for b in everything} == {"seed", "mine.csv", "refused.csv"}
 
 
 def test_the_api_and_the_exports_audit_every_read_of_vehicle_numbers(nasimi_officer, administrator):
