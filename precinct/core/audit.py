@@ -140,6 +140,8 @@ def readable_changes(audit_entry: AuditEntry, user=None) -> list[tuple[str, str,
             return str(value)
         if field.choices:
             return str(dict(field.flatchoices).get(value, value))
+        if hasattr(field, "labels"):  # a set of choices
+            return ", ".join(field.labels(value)) or "—"
         if isinstance(value, bool):
             return _("yes") if value else _("no")
         if field.is_relation:

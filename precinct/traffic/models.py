@@ -136,6 +136,9 @@ class Accident(ScopedModel, Timestamped):
     def other_cause_labels(self) -> list[str]:
         return self._meta.get_field("other_causes").labels(self.other_causes)
 
+    def get_other_causes_display(self) -> str:
+        return ", ".join(self.other_cause_labels())
+
 
 class Detection(models.TextChoices):
     PATROL = "patrol", _("patrol officer")

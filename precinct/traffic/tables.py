@@ -24,6 +24,7 @@ class AccidentTable(Table):
         Column("killed", _("Killed")),
         Column("injured", _("Injured")),
         Column("cause", _("Main cause")),
+        Column("other_causes", _("Other causes")),
     ]
 
 

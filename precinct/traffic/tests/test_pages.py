@@ -8,7 +8,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from precinct.conftest import body, client_for
-from precinct.core.audit import Actor
+from precinct.core.audit import Actor, readable_changes
 from precinct.core.models import Action, AuditEntry, Via
 from precinct.traffic.feed import ViolationFeed, csv_rows
 from precinct.traffic.models import Accident, AccidentMonth, Device, Outage, Violation
@@ -244,6 +244,9 @@ def test_an_accident_keeps_its_main_cause_and_its_other_causes(nasimi_officer):
     assert Accident.objects.get().other_causes == ["pedestrian"]
     entry = AuditEntry.objects.filter(model="traffic.accident", action=Action.UPDATE).get()
     assert entry.before["other_causes"] == ["drunk", "road"] and entry.after["other_causes"] == ["pedestrian"]
+    assert ("other causes", "driving under the influence, road conditions", "pedestrian's fault") in [
+        (str(label), before, after) for label, before, after in readable_changes(entry)
+    ]
     assert (
         api.patch(f"/api/accidents/{accident.pk}/", {"other_causes": ["meteor"]}, format="json").status_code
         == 400
