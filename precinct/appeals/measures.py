@@ -21,9 +21,18 @@ from precinct.appeals.models import (
     Status,
     Subject,
 )
-from precinct.core.measures import Measure, Scope, Section, Table, Unit, cached, rollups_serve, share
+from precinct.core.measures import (
+    Measure,
+    Scope,
+    Section,
+    Table,
+    Unit,
+    cached,
+    rollups_serve,
+    share,
+    subtree,
+)
 from precinct.core.periods import Period
-from precinct.organisation.models import Body
 
 # Where each event's day lies on the application, to list and count from the records.
 EVENT_DAY = {
@@ -34,15 +43,6 @@ EVENT_DAY = {
     Event.FORWARDED: "forwarded_on",
     Event.NOT_CONSIDERED: "received_on",
 }
-
-
-def subtree(body) -> list[int] | None:
-    """The ids of a body and those under it; None for the ministry, whose subtree is everything."""
-    if body.parent_id is None:
-        return None
-    return cached(
-        ("appeals.subtree", body.pk), lambda: list(Body.objects.within(body).values_list("pk", flat=True))
-    )
 
 
 def in_scope(queryset: QuerySet, scope: Scope, body_field: str = "body_id") -> QuerySet:

@@ -47,6 +47,15 @@ def cached(key: tuple, compute: Callable[[], object]) -> object:
     return memo[key]
 
 
+def subtree(body) -> list[int] | None:
+    """The ids of a body and those under it; None for the ministry, whose subtree is everything."""
+    if body.parent_id is None:
+        return None
+    from precinct.organisation.models import Body
+
+    return cached(("subtree", body.pk), lambda: list(Body.objects.within(body).values_list("pk", flat=True)))
+
+
 _from_records: contextvars.ContextVar[bool] = contextvars.ContextVar("measures_from_records", default=False)
 
 

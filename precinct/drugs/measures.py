@@ -5,13 +5,12 @@ from decimal import Decimal
 
 from django.db.models import Count, Min, QuerySet, Sum
 
-from precinct.core.measures import Measure, Scope, Section, Unit, cached, rollups_serve
+from precinct.core.measures import Measure, Scope, Section, Unit, cached, rollups_serve, subtree
 from precinct.core.periods import Period
 from precinct.crimes.measures import groups_neutralized, member_count
 from precinct.crimes.models import Article, GroupKind, Participation, PartyRole
 from precinct.drugs import press
 from precinct.drugs.models import PreventionEvent, Seizure, SeizureMonth, SubstanceClass, Venue
-from precinct.organisation.models import Body
 
 DRUG_CATEGORY = "drug_trafficking"
 EDUCATIONAL = (Venue.SCHOOL, Venue.UNIVERSITY, Venue.COLLEGE)
@@ -74,16 +73,14 @@ def prosecuted_records(period: Period, scope: Scope) -> QuerySet:
         ("drugs.articles",),
         lambda: list(Article.objects.filter(category__code=DRUG_CATEGORY).values_list("pk", flat=True)),
     )
-    bodies = cached(
-        ("drugs.bodies", scope.body.pk),
-        lambda: list(Body.objects.filter(path__startswith=scope.body.path).values_list("pk", flat=True)),
-    )
     accused = Participation.objects.filter(
         role=PartyRole.ACCUSED,
         crime__article_id__in=articles,
         crime__registered_on__range=(period.start, period.end),
-        crime__body_id__in=bodies,
     )
+    bodies = subtree(scope.body)
+    if bodies is not None:
+        accused = accused.filter(crime__body_id__in=bodies)
     first = accused.values("person").annotate(first=Min("pk")).values("first")
     return Participation.objects.filter(pk__in=first)
 
