@@ -109,17 +109,16 @@ def sum_rollup() -> None:
         cursor.execute(
             f"""
             INSERT INTO {CrimeMonth._meta.db_table}
-                (body_id, month, solved_month, category_id, gravity, agency, crimes, firearm, joint, damage,
+                (body_id, month, solved_month, article_id, agency, crimes, firearm, joint, damage,
                  compensated)
             SELECT chain.ancestor_id, {month.format("c.registered_on")},
-                   COALESCE({month.format("c.solved_on")}, %s), a.category_id, a.gravity, c.agency, COUNT(*),
+                   COALESCE({month.format("c.solved_on")}, %s), c.article_id, c.agency, COUNT(*),
                    SUM(CASE WHEN c.firearm THEN 1 ELSE 0 END),
                    SUM(CASE WHEN c.solved_with = 'prosecutor' THEN 1 ELSE 0 END),
                    SUM(CAST(ROUND(c.damage * 100) AS BIGINT)), SUM(CAST(ROUND(c.compensated * 100) AS BIGINT))
             FROM {Crime._meta.db_table} c
-            JOIN crimes_article a ON a.id = c.article_id
             JOIN bench_chain chain ON chain.body_id = c.body_id
-            GROUP BY 1, 2, 3, 4, 5, 6
+            GROUP BY 1, 2, 3, 4, 5
         """,
             [NEVER],
         )

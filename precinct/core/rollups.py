@@ -6,10 +6,12 @@ the sums, and which cells a record adds to. Every write path (services, bulk wri
 or `added`; `rebuild` and `verify` (the `precinct rollups` command) recompute them from the records.
 """
 
+import contextvars
 import inspect
 from abc import ABC, abstractmethod
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from functools import cache
 
@@ -120,24 +122,124 @@ class Rollup(ABC):
         ]
 
 
-def body_chains() -> dict[int, list[int]]:
-    """Each territorial body's id with the ids of the body and every body above it: a record counts in
-    the cells of all of them, so that a report for any body reads only that body's own cells."""
+# The organisation, read fresh for every operation ---------------------------------------------------------
+# A record counts in the cells of its body and of every body above it. Which bodies those are is read from
+# the database inside the writing transaction, never kept from one operation to the next: a process started
+# before a body moved writes into the new parents' cells like one started after. On PostgreSQL the bodies
+# are read FOR SHARE, so that a move (which takes its subtree FOR UPDATE, see `move_cells`) waits for the
+# writes under way and every write after it reads the new chain.
+
+_chains: contextvars.ContextVar[dict[int, list[int]] | None] = contextvars.ContextVar("chains", default=None)
+
+
+@contextmanager
+def one_reading() -> Iterator[None]:
+    """Within the block, each body's chain is read once (a rebuild, a feed's chunk, one change)."""
+    token = _chains.set({} if _chains.get() is None else _chains.get())
+    try:
+        yield
+    finally:
+        _chains.reset(token)
+
+
+def read_chains(body_ids: Iterable[int] | None = None) -> dict[int, list[int]]:
+    """Each body's id with the ids of the body and every body above it, from the database now (all
+    bodies when `body_ids` is None)."""
     from precinct.organisation.models import Body
 
-    bodies = list(Body.objects.values_list("pk", "code", "path"))
-    by_code = {code: pk for pk, code, _path in bodies}
-    return {pk: [by_code[code] for code in path.strip("/").split("/")] for pk, _code, path in bodies}
+    table = connection.ops.quote_name(Body._meta.db_table)
+    lock = " FOR SHARE" if connection.vendor == "postgresql" and connection.in_atomic_block else ""
+    with connection.cursor() as cursor:
+        if body_ids is None:
+            cursor.execute(f"SELECT id, path FROM {table}{lock}")
+        else:
+            ids = sorted(set(body_ids))
+            if not ids:
+                return {}
+            marks = ", ".join(["%s"] * len(ids))
+            cursor.execute(f"SELECT id, path FROM {table} WHERE id IN ({marks}){lock}", ids)
+        paths = dict(cursor.fetchall())
+    codes = {code for path in paths.values() for code in path.strip("/").split("/")}
+    by_code = dict(Body.objects.filter(code__in=codes).values_list("code", "pk"))
+    return {pk: [by_code[code] for code in path.strip("/").split("/")] for pk, path in paths.items()}
+
+
+def chains_of(body_ids: Iterable[int]) -> dict[int, list[int]]:
+    memo = _chains.get()
+    if memo is None:
+        return read_chains(body_ids)
+    missing = set(body_ids) - memo.keys()
+    if missing:
+        memo.update(read_chains(missing))
+    return memo
+
+
+def body_chains() -> dict[int, list[int]]:
+    """Every body's chain, read now."""
+    memo = _chains.get()
+    chains = read_chains()
+    if memo is not None:
+        memo.update(chains)
+    return chains
 
 
 class ChainedRollup(Rollup):
-    """A rollup whose records count in their body's cells and in those of every body above it."""
+    """A rollup whose records count in their body's cells and in those of every body above it. Its first
+    key is the body (`body_id`)."""
 
     def chain(self, body_id: int) -> list[int]:
-        chains = self.__dict__.setdefault("chains", {})
-        if body_id not in chains:
-            chains.update(body_chains())
-        return chains[body_id]
+        return chains_of([body_id])[body_id]
+
+    def collect(self, records: Iterable[models.Model], sign: int = 1) -> dict[Key, Sums]:
+        records = list(records)
+        with one_reading():
+            chains_of({record.body_id for record in records})  # one query for all of them
+            return super().collect(records, sign)
+
+    def expected(self) -> dict[Key, Sums]:
+        with one_reading():
+            body_chains()
+            return super().expected()
+
+    def move(self, body_id: int, leaving: list[int], joining: list[int]) -> None:
+        """A body moved: its cells (which hold its whole subtree) leave the bodies it is no longer under
+        and join those it is now under."""
+        quote = connection.ops.quote_name
+        table = quote(self.model._meta.db_table)
+        body, *keys = [quote(name) for name in self.keys]
+        sums = [quote(name) for name in self.sums]
+        with connection.cursor() as cursor:
+            for target in joining:
+                cursor.execute(
+                    f"INSERT INTO {table} ({body}, {', '.join(keys + sums)}) "
+                    f"SELECT %s, {', '.join(keys + sums)} FROM {table} WHERE {body} = %s "
+                    f"ON CONFLICT ({body}, {', '.join(keys)}) DO UPDATE SET "
+                    + ", ".join(f"{c} = {table}.{c} + excluded.{c}" for c in sums),
+                    [target, body_id],
+                )
+            for target in leaving:
+                cursor.execute(
+                    f"UPDATE {table} AS cell SET "
+                    + ", ".join(f"{c} = cell.{c} - moved.{c}" for c in sums)
+                    + f" FROM {table} AS moved WHERE moved.{body} = %s AND cell.{body} = %s AND "
+                    + " AND ".join(f"cell.{k} = moved.{k}" for k in keys),
+                    [body_id, target],
+                )
+            if leaving:
+                cursor.execute(
+                    f"DELETE FROM {table} WHERE {body} IN ({', '.join(['%s'] * len(leaving))}) AND "
+                    + " AND ".join(f"{c} = 0" for c in sums),
+                    leaving,
+                )
+
+
+def move_cells(body_id: int, old_chain: list[int], new_chain: list[int]) -> None:
+    """Every chained rollup follows a body's move at once, in the mover's transaction."""
+    leaving = [pk for pk in old_chain if pk not in new_chain and pk != body_id]
+    joining = [pk for pk in new_chain if pk not in old_chain and pk != body_id]
+    for rollup in rollups():
+        if isinstance(rollup, ChainedRollup):
+            rollup.move(body_id, leaving, joining)
 
 
 def _same(a: Sums | None, b: Sums | None) -> bool:
@@ -162,6 +264,15 @@ def rollups() -> list[Rollup]:
     return found
 
 
+def fill_empty_after_migrate(sender, **kwargs) -> None:
+    """Connected to post_migrate: a rollup whose table a migration made anew is filled from the records."""
+    if kwargs.get("plan") is not None and not kwargs["plan"]:
+        return  # nothing was migrated
+    for rollup in rollups():
+        if not rollup.model._default_manager.exists() and rollup.source._default_manager.exists():
+            rollup.rebuild()
+
+
 @cache
 def _for(model: type[models.Model]) -> list[Rollup]:
     """The rollups of a model, found once per process."""
@@ -171,6 +282,11 @@ def _for(model: type[models.Model]) -> list[Rollup]:
 def changed(before: models.Model | None, after: models.Model | None) -> None:
     """Keep the rollups of a record's model in step with one change (create, update or delete)."""
     model = type(after if after is not None else before)
+    with one_reading():
+        _changed(model, before, after)
+
+
+def _changed(model, before, after) -> None:
     for rollup in _for(model):
         deltas = rollup.collect([before] if before is not None else [], sign=-1)
         for key, sums in rollup.collect([after] if after is not None else []).items():
@@ -182,5 +298,6 @@ def changed(before: models.Model | None, after: models.Model | None) -> None:
 
 def added(model: type[models.Model], records: list[models.Model]) -> None:
     """Keep the rollups in step with many new records at once (imports, feeds)."""
-    for rollup in _for(model):
-        rollup.apply(rollup.collect(records))
+    with one_reading():
+        for rollup in _for(model):
+            rollup.apply(rollup.collect(records))

@@ -14,6 +14,7 @@ from precinct.crimes import press
 from precinct.crimes.models import (
     NEVER,
     Agency,
+    Article,
     Category,
     Crime,
     CrimeMonth,
@@ -61,9 +62,14 @@ def earlier_solved_records(period: Period, scope: Scope) -> QuerySet:
     return records(scope).filter(registered_on__lt=before, solved_on__range=(period.start, period.end))
 
 
-def category_codes() -> dict[int, str]:
-    """Category id → code: the rollup is grouped by id, which spares a join on every report."""
-    return cached(("crimes.category_codes",), lambda: dict(Category.objects.values_list("id", "code")))
+def classification() -> dict[int, tuple[str, str]]:
+    """Article id → (category code, gravity) as the reference data says now, read once per report: the
+    rollup is keyed by article, so a reclassified article counts under its new class at once."""
+    return cached(
+        ("crimes.classification",),
+        lambda: {pk: (code, gravity) for pk, code, gravity in Article.objects.values_list(
+            "pk", "category__code", "gravity")},
+    )  # fmt: skip
 
 
 def summary(period: Period, body) -> dict[Key, list[int]]:
@@ -91,7 +97,7 @@ def _summary(period: Period, body) -> dict[tuple, list[int]]:
         solved_by_end = Q(solved_month__lte=period.last_month) & ~Q(solved_month=NEVER)
         rows = (
             CrimeMonth.objects.filter(body=body, month__range=(period.first_month, period.last_month))
-            .values_list("month", "category_id", "gravity", "agency")
+            .values_list("month", "article_id", "agency")
             .annotate(
                 registered=Sum("crimes"),
                 solved=Sum("crimes", filter=solved_by_end),
@@ -103,7 +109,7 @@ def _summary(period: Period, body) -> dict[tuple, list[int]]:
     else:
         rows = (
             registered_records(period, Scope(body))
-            .values_list(TruncMonth("registered_on"), "article__category__code", "article__gravity", "agency")
+            .values_list(TruncMonth("registered_on"), "article_id", "agency")
             .annotate(
                 registered=Count("id"),
                 solved=Count("id", filter=Q(solved_on__lte=period.end)),
@@ -112,14 +118,15 @@ def _summary(period: Period, body) -> dict[tuple, list[int]]:
                 compensated_sum=Sum("compensated"),
             )
         )
-    found = {}
-    codes = category_codes()
-    for month, category, gravity, agency, *values in rows:
-        category = codes.get(category, category)
+    found: dict[tuple, list[int]] = {}
+    classes = classification()
+    for month, article, agency, *values in rows:
         values[DAMAGE_] = int(Decimal(values[DAMAGE_] or 0) * (1 if from_rollup else 100))
         values[COMPENSATED_] = int(Decimal(values[COMPENSATED_] or 0) * (1 if from_rollup else 100))
         month = month.date() if isinstance(month, datetime.datetime) else month
-        found[(month, category, gravity, agency)] = [int(value or 0) for value in values]
+        total = found.setdefault((month, *classes[article], agency), [0] * len(values))
+        for column, value in enumerate(values):
+            total[column] += int(value or 0)
     return found
 
 
@@ -132,17 +139,20 @@ def earlier_summary(period: Period, body) -> dict[Key, int]:
             rows = (
                 CrimeMonth.objects.filter(body=body, month__lt=before)
                 .filter(solved_month__range=(period.first_month, period.last_month))
-                .values_list("category_id", "gravity", "agency")
+                .values_list("article_id", "agency")
                 .annotate(solved=Sum("crimes"))
             )
         else:
             rows = (
                 earlier_solved_records(period, Scope(body))
-                .values_list("article__category__code", "article__gravity", "agency")
+                .values_list("article_id", "agency")
                 .annotate(solved=Count("id"))
             )
-        codes = category_codes()
-        return {(codes.get(c, c), gravity, agency): int(count) for c, gravity, agency, count in rows}
+        classes, found = classification(), {}
+        for article, agency, count in rows:
+            key = (*classes[article], agency)
+            found[key] = found.get(key, 0) + int(count)
+        return found
 
     return cached(("crimes.earlier", body.pk, period, rollups_serve(period)), compute)
 

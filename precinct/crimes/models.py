@@ -285,8 +285,9 @@ class CrimeMonth(models.Model):
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+", db_index=False)
     month = models.DateField()
     solved_month = models.DateField()
-    category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="+")
-    gravity = models.CharField(max_length=20)
+    # Keyed by the article, not by its category and gravity: an article reclassified in the reference data
+    # moves its crimes in every report at once, with no cell to recount.
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
     agency = models.CharField(max_length=20)
     crimes = models.IntegerField(default=0)
     firearm = models.IntegerField(default=0)
@@ -298,11 +299,11 @@ class CrimeMonth(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["body", "month", "solved_month", "category", "gravity", "agency"],
+                fields=["body", "month", "solved_month", "article", "agency"],
                 name="crime_month_cell",
             )
         ]
         indexes = [models.Index(fields=["body", "month"]), models.Index(fields=["body", "solved_month"])]
 
     def __str__(self) -> str:
-        return f"{self.body_id} {self.month:%Y-%m} {self.category_id} {self.agency}: {self.crimes}"
+        return f"{self.body_id} {self.month:%Y-%m} {self.article_id} {self.agency}: {self.crimes}"

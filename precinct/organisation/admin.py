@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
@@ -6,13 +7,38 @@ from precinct.core.admin import AuditedAdmin
 from precinct.core.audit import Actor, record
 from precinct.core.models import Action
 from precinct.organisation.models import Body, Employee, Position, Rank, User
+from precinct.organisation.services import EDITABLE, body_rules, edit_body, found_body
+
+
+class BodyForm(forms.ModelForm):
+    class Meta:
+        model = Body
+        fields = ["code", "name_az", "name_en", "name_ru", "kind", "parent", "founded", "closed"]
+
+    def _post_clean(self) -> None:
+        super()._post_clean()  # the instance now holds the values entered
+        for name, messages in body_rules(self.instance).items():
+            for message in messages:
+                self.add_error(name, message)
 
 
 @admin.register(Body)
 class BodyAdmin(AuditedAdmin):
-    list_display = ["code", "name_en", "kind", "parent", "founded"]
+    """Founding, renaming, moving and closing bodies: through the organisation's services, so that the
+    bodies below and every figure follow at once."""
+
+    form = BodyForm
+    list_display = ["code", "name_en", "kind", "parent", "founded", "closed"]
     list_filter = ["kind"]
     search_fields = ["code", "name_en", "name_az", "name_ru"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        actor = Actor.from_request(request)
+        if change:
+            values = {name: form.cleaned_data[name] for name in form.changed_data if name in EDITABLE}
+            edit_body(actor=actor, body=obj, values=values)
+        else:
+            form.instance = found_body(actor=actor, values=dict(form.cleaned_data))
 
 
 @admin.register(Rank)

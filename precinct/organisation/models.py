@@ -1,7 +1,7 @@
 """Territorial bodies, employees and the users who work in them."""
 
 from django.contrib.auth.models import AbstractUser
-from django.db import models, transaction
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from precinct.core.i18n import Named
@@ -51,8 +51,13 @@ class Body(Named):
     kind = models.CharField(_("kind"), max_length=20, choices=BodyKind.choices)
     path = models.CharField(_("path"), max_length=400, unique=True, editable=False)
     founded = models.DateField(_("founded"), null=True, blank=True)
+    closed = models.DateField(
+        _("closed"), null=True, blank=True, help_text=_("A closed body keeps its records and its figures.")
+    )
 
     objects = BodyQuerySet.as_manager()
+    # Set by organisation.services.edit_body, the one way a body changes its place or code.
+    relocating = False
 
     class Meta:
         verbose_name = _("territorial body")
@@ -64,12 +69,10 @@ class Body(Named):
         self.path = (self.parent.path if self.parent else "") + self.code + "/"
         if old_path and self.path.startswith(old_path) and self.path != old_path:
             raise ValueError("A territorial body cannot be placed under itself.")
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            if old_path and old_path != self.path:
-                # Reach is matched by path prefix: the bodies below move with this one.
-                for below in Body.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
-                    Body.objects.filter(pk=below.pk).update(path=self.path + below.path[len(old_path) :])
+        if old_path and old_path != self.path and not self.relocating:
+            # The bodies below, the figures and the audit log move with it there.
+            raise ValueError("A body's place or code changes through organisation.services.edit_body.")
+        super().save(*args, **kwargs)
 
     @property
     def depth(self) -> int:

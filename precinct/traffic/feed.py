@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 from precinct.core.audit import Actor, record, snapshot
 from precinct.core.models import Action
 from precinct.core.roles import CHANGE, can
-from precinct.core.rollups import body_chains
+from precinct.core.rollups import read_chains
 from precinct.organisation.models import Body
 from precinct.traffic.checking import Checker, Chunk
 from precinct.traffic.models import (
@@ -145,7 +145,6 @@ class ViolationFeed:
         self.checker = Checker(devices, {code: pk for code, pk, _path in bodies}, articles, reach, self.now)
         self.cell_keys: list[tuple] = []
         self.written_cells: set[int] = set()
-        self.chains = body_chains()
         self.postgres = connection.vendor == "postgresql"
         user = actor.user
         with transaction.atomic():  # the batch is audited from its first row: a run cut short shows too
@@ -270,11 +269,13 @@ class ViolationFeed:
         """Add what was written to the monthly rollups, per body and every body above it, and per device."""
         months: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
         devices: dict[tuple, list[int]] = defaultdict(lambda: [0])
+        # Read in the chunk's transaction: a body moved while the batch runs is followed from its next chunk.
+        chains = read_chains({self.cell_keys[cell][0] for cell in written})
         for cell, (count, fines) in written.items():
             body_id, year, month, parking, device_id = self.cell_keys[cell]
             first = datetime.date(year, month, 1)
             detection = "device" if device_id else "patrol"
-            for body in self.chains[body_id]:
+            for body in chains[body_id]:
                 sums = months[(body, first, parking, detection)]
                 sums[0] += count
                 sums[1] += int(fines)
