@@ -28,6 +28,7 @@ from precinct.core.measures import (
     Table,
     Unit,
     cached,
+    declare,
     rollups_serve,
     share,
     subtree,
@@ -119,7 +120,11 @@ def counted(event: str):
 
 
 def on_time_share(period: Period, scope: Scope) -> Decimal | None:
-    return share(counted(Event.ON_TIME)(period, scope), counted(Event.CONSIDERED)(period, scope))
+    return share(*on_time_parts(period, scope))
+
+
+def on_time_parts(period: Period, scope: Scope) -> tuple[int, int]:
+    return counted(Event.ON_TIME)(period, scope), counted(Event.CONSIDERED)(period, scope)
 
 
 def still_open_past_due(period: Period, scope: Scope) -> QuerySet:
@@ -178,11 +183,7 @@ def feedback_count(kind: str):
     return compute
 
 
-def measure(name, en, az, ru, unit, compute, records=None, **filters) -> Measure:
-    return Measure(name, {"en": en, "az": az, "ru": ru}, unit, compute, records, tuple(filters.items()))
-
-
-RECEIVED = measure(
+RECEIVED = declare(
     "appeals.received",
     "Applications received",
     "Daxil olmuş müraciətlər",
@@ -191,7 +192,7 @@ RECEIVED = measure(
     counted(Event.RECEIVED),
     event_records(Event.RECEIVED),
 )
-CONSIDERED = measure(
+CONSIDERED = declare(
     "appeals.considered",
     "Applications considered",
     "Baxılmış müraciətlər",
@@ -200,7 +201,7 @@ CONSIDERED = measure(
     counted(Event.CONSIDERED),
     event_records(Event.CONSIDERED),
 )
-ON_TIME = measure(
+ON_TIME = declare(
     "appeals.on_time_share",
     "Share answered within the legal deadline",
     "Qanuni müddətdə cavablandırılanların payı",
@@ -208,8 +209,9 @@ ON_TIME = measure(
     Unit.SHARE,
     on_time_share,
     event_records(Event.ON_TIME),
+    parts=on_time_parts,
 )
-OVERDUE = measure(
+OVERDUE = declare(
     "appeals.overdue",
     "Applications whose deadline was missed",
     "Müddəti pozulmuş müraciətlər",
@@ -218,7 +220,7 @@ OVERDUE = measure(
     overdue,
     overdue_records,
 )
-FORWARDED = measure(
+FORWARDED = declare(
     "appeals.forwarded",
     "Applications forwarded to the competent body",
     "Aidiyyəti üzrə göndərilmiş müraciətlər",
@@ -227,7 +229,7 @@ FORWARDED = measure(
     counted(Event.FORWARDED),
     event_records(Event.FORWARDED),
 )
-NOT_CONSIDERED = measure(
+NOT_CONSIDERED = declare(
     "appeals.not_considered",
     "Applications left unconsidered (anonymous or repeated)",
     "Baxılmamış saxlanılan müraciətlər (anonim və ya təkrar)",
@@ -236,7 +238,7 @@ NOT_CONSIDERED = measure(
     counted(Event.NOT_CONSIDERED),
     event_records(Event.NOT_CONSIDERED),
 )
-RECEIVED_IN_PERSON = measure(
+RECEIVED_IN_PERSON = declare(
     "appeals.reception_received",
     "Citizens received at reception days",
     "Qəbul günlərində qəbul edilmiş vətəndaşlar",
@@ -246,7 +248,7 @@ RECEIVED_IN_PERSON = measure(
     reception_records,
     channel=Channel.RECEPTION_DAY,
 )
-RECEPTION_PLACES = measure(
+RECEPTION_PLACES = declare(
     "appeals.reception_places",
     "Cities and districts where citizens were received",
     "Vətəndaşların qəbul edildiyi şəhər və rayonlar",
@@ -254,8 +256,9 @@ RECEPTION_PLACES = measure(
     Unit.COUNT,
     reception_places,
     reception_days_held,
+    personal=False,
 )
-GRATITUDE = measure(
+GRATITUDE = declare(
     "appeals.gratitude",
     "Letters of gratitude",
     "Təşəkkür məktubları",
@@ -264,7 +267,7 @@ GRATITUDE = measure(
     feedback_count(FeedbackKind.GRATITUDE),
     feedback_records(FeedbackKind.GRATITUDE),
 )
-COMPLAINTS = measure(
+COMPLAINTS = declare(
     "appeals.complaints",
     "Complaints about answers",
     "Cavablardan şikayətlər",

@@ -110,6 +110,12 @@ class Measure:
     # Its value for each month of a period at once, where one query can give them all (for trends);
     # without it a trend computes the measure month by month.
     monthly: Callable[[Period, Scope], dict] | None = None
+    # A share's numerator and denominator as counts of records, so that a public page can withhold a
+    # share built on a small count (a share without them is never published).
+    parts: Callable[[Period, Scope], tuple[Value, Value]] | None = None
+    # Whether a small count could point at persons (withheld on public pages); how many cities held
+    # reception days, say, does not.
+    personal: bool = True
 
     @property
     def label(self) -> str:
@@ -129,6 +135,25 @@ class Measure:
 
     def queryset(self, period: Period, scope: Scope) -> QuerySet | None:
         return self.records(period, self.scope(scope)) if self.records else None
+
+    def counts(self, period: Period, scope: Scope) -> tuple[Value, Value] | None:
+        """A share's numerator and denominator (None for a measure that is not a share of counts)."""
+        return self.parts(period, self.scope(scope)) if self.parts else None
+
+
+def declare(name: str, en: str, az: str, ru: str, unit: str, compute, records=None, **options) -> Measure:
+    """A measure with its labels in the three languages; keyword options other than the Measure's own
+    fields are its fixed filters (`category="theft"`)."""
+    own = {"monthly", "parts", "personal"}
+    return Measure(
+        name=name,
+        labels={"en": en, "az": az, "ru": ru},
+        unit=unit,
+        compute=compute,
+        records=records,
+        filters=tuple((key, value) for key, value in options.items() if key not in own),
+        **{key: value for key, value in options.items() if key in own},
+    )
 
 
 def share(part: Value, whole: Value) -> Decimal | None:

@@ -99,3 +99,15 @@ class CalendarDay(Timestamped):
 
     def __str__(self) -> str:
         return f"{self.date:%d.%m.%Y} {self.name_en}"
+
+
+class Generation(models.Model):
+    """A counter that every change of the figures' rollups advances (see core.rollups): what is cached
+    from the figures is keyed by it, so that a cache in any process is stale the moment the records
+    change and never after."""
+
+    name = models.CharField(max_length=40, unique=True)
+    value = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.value}"

@@ -7,6 +7,7 @@ or `added`; `rebuild` and `verify` (the `precinct rollups` command) recompute th
 """
 
 import contextvars
+import datetime
 import inspect
 from abc import ABC, abstractmethod
 from collections import defaultdict
@@ -43,6 +44,7 @@ class Rollup(ABC):
         deltas = {key: sums for key, sums in deltas.items() if any(sums)}
         if not deltas:
             return
+        advance()
         quote = connection.ops.quote_name
         table = quote(self.model._meta.db_table)
         columns = [quote(name) for name in (*self.keys, *self.sums)]
@@ -120,6 +122,43 @@ class Rollup(ABC):
             for key in expected.keys() | stored.keys()
             if not _same(expected.get(key), stored.get(key))
         ]
+
+
+# What the figures were computed from ---------------------------------------------------------------------
+
+FIGURES = "figures"
+
+
+def advance() -> None:
+    """The figures changed: in the writer's transaction, so that the new generation and the new cells
+    are seen together."""
+    from precinct.core.models import Generation
+
+    if not Generation.objects.filter(name=FIGURES).update(value=models.F("value") + 1):
+        Generation.objects.get_or_create(name=FIGURES)
+
+
+def generation() -> int:
+    """The figures' generation now; a cached figure is good while it has not moved."""
+    from precinct.core.models import Generation
+
+    return Generation.objects.filter(name=FIGURES).values_list("value", flat=True).first() or 0
+
+
+def span() -> tuple[datetime.date, datetime.date] | None:
+    """The first and last month with records in any domain (the ministry's cells hold every body's)."""
+    from precinct.organisation.models import Body
+
+    ministry = Body.objects.filter(parent=None).values_list("pk", flat=True).first()
+    months = []
+    for rollup in rollups():
+        if isinstance(rollup, ChainedRollup):
+            found = rollup.model._default_manager.filter(body_id=ministry).aggregate(
+                first=models.Min("month"), last=models.Max("month")
+            )
+            if found["first"]:
+                months += [found["first"], found["last"]]
+    return (min(months), max(months)) if months else None
 
 
 # The organisation, read fresh for every operation ---------------------------------------------------------
@@ -237,6 +276,7 @@ def move_cells(body_id: int, old_chain: list[int], new_chain: list[int]) -> None
     """Every chained rollup follows a body's move at once, in the mover's transaction."""
     leaving = [pk for pk in old_chain if pk not in new_chain and pk != body_id]
     joining = [pk for pk in new_chain if pk not in old_chain and pk != body_id]
+    advance()
     for rollup in rollups():
         if isinstance(rollup, ChainedRollup):
             rollup.move(body_id, leaving, joining)

@@ -8,7 +8,17 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import translation
 
-from precinct.core.measures import Measure, Scope, Section, Table, Unit, cached, rollups_serve, share
+from precinct.core.measures import (
+    Measure,
+    Scope,
+    Section,
+    Table,
+    Unit,
+    cached,
+    declare,
+    rollups_serve,
+    share,
+)
 from precinct.core.periods import Period
 from precinct.crimes import press
 from precinct.crimes.models import (
@@ -194,7 +204,16 @@ def solved(period: Period, scope: Scope) -> int:
 
 
 def solved_share(period: Period, scope: Scope) -> Decimal | None:
-    return share(solved(period, scope), registered(period, scope))
+    return share(*solved_parts(period, scope))
+
+
+def solved_parts(period: Period, scope: Scope) -> tuple[int, int]:
+    return solved(period, scope), registered(period, scope)
+
+
+def registered_parts(period: Period, scope: Scope) -> tuple[int, int]:
+    """The crimes behind a share of money (damage compensated): the counts a public page weighs."""
+    return registered(period, scope), registered(period, scope)
 
 
 def earlier_years_solved(period: Period, scope: Scope) -> int:
@@ -245,28 +264,18 @@ def wanted_in_period(period: Period, scope: Scope) -> QuerySet:
 
 
 def arrested_share(period: Period, scope: Scope) -> Decimal | None:
+    return share(*arrested_parts(period, scope))
+
+
+def arrested_parts(period: Period, scope: Scope) -> tuple[int, int]:
     searches = wanted_in_period(period, scope)
-    return share(searches.filter(arrested_on__lte=period.end).count(), searches.count())
+    return searches.filter(arrested_on__lte=period.end).count(), searches.count()
 
 
 # The measures --------------------------------------------------------------------------------------------
 
 
-def measure(
-    name: str, en: str, az: str, ru: str, unit: str, compute, listing=None, monthly=None, **filters
-) -> Measure:
-    return Measure(
-        name=name,
-        labels={"en": en, "az": az, "ru": ru},
-        unit=unit,
-        compute=compute,
-        records=listing,
-        filters=tuple(filters.items()),
-        monthly=monthly,
-    )
-
-
-REGISTERED = measure(
+REGISTERED = declare(
     "crimes.registered",
     "Crimes registered",
     "Qeydə alınmış cinayətlər",
@@ -276,7 +285,7 @@ REGISTERED = measure(
     registered_records,
     monthly=registered_by_month,
 )
-SOLVED_SHARE = measure(
+SOLVED_SHARE = declare(
     "crimes.solved_share",
     "Share of crimes solved",
     "Cinayətlərin açılma faizi",
@@ -284,8 +293,9 @@ SOLVED_SHARE = measure(
     Unit.SHARE,
     solved_share,
     solved_records,
+    parts=solved_parts,
 )
-REGISTERED_MIA_PO = measure(
+REGISTERED_MIA_PO = declare(
     "crimes.registered_mia_po",
     "Crimes registered by the MIA and the Prosecutor's Office",
     "DİN və Prokurorluq tərəfindən qeydə alınmış cinayətlər",
@@ -295,7 +305,7 @@ REGISTERED_MIA_PO = measure(
     registered_records,
     agencies=MIA_AND_PROSECUTOR,
 )
-SOLVED_SHARE_MIA_PO = measure(
+SOLVED_SHARE_MIA_PO = declare(
     "crimes.solved_share_mia_po",
     "Share solved of crimes registered by the MIA and the Prosecutor's Office",
     "DİN və Prokurorluq tərəfindən qeydə alınmış cinayətlərin açılma faizi",
@@ -303,9 +313,10 @@ SOLVED_SHARE_MIA_PO = measure(
     Unit.SHARE,
     solved_share,
     solved_records,
+    parts=solved_parts,
     agencies=MIA_AND_PROSECUTOR,
 )
-EARLIER_YEARS_SOLVED = measure(
+EARLIER_YEARS_SOLVED = declare(
     "crimes.earlier_years_solved",
     "Crimes of earlier years solved",
     "Əvvəlki illərin açılmış cinayətləri",
@@ -314,7 +325,7 @@ EARLIER_YEARS_SOLVED = measure(
     earlier_years_solved,
     earlier_solved_records,
 )
-FIREARM = measure(
+FIREARM = declare(
     "crimes.firearm",
     "Crimes committed with firearms",
     "Odlu silahla törədilmiş cinayətlər",
@@ -323,7 +334,7 @@ FIREARM = measure(
     firearm,
     firearm_records,
 )
-GROUPS = measure(
+GROUPS = declare(
     "crimes.groups_neutralized",
     "Criminal groups neutralized",
     "Zərərsizləşdirilmiş cinayətkar qruplar",
@@ -332,7 +343,7 @@ GROUPS = measure(
     group_count,
     groups_neutralized,
 )
-MEMBERS = measure(
+MEMBERS = declare(
     "crimes.group_members_neutralized",
     "Members of the criminal groups neutralized",
     "Zərərsizləşdirilmiş qrupların üzvləri",
@@ -341,7 +352,7 @@ MEMBERS = measure(
     member_count,
     groups_neutralized,
 )
-ARRESTED = measure(
+ARRESTED = declare(
     "crimes.wanted_arrested_share",
     "Share of wanted accused arrested",
     "Axtarışda olan təqsirləndirilən şəxslərin saxlanılma faizi",
@@ -349,8 +360,9 @@ ARRESTED = measure(
     Unit.SHARE,
     arrested_share,
     wanted_in_period,
+    parts=arrested_parts,
 )
-COMPENSATED = measure(
+COMPENSATED = declare(
     "crimes.damage_compensated_share",
     "Share of material damage compensated",
     "Ödənilmiş maddi ziyanın faizi",
@@ -358,8 +370,9 @@ COMPENSATED = measure(
     Unit.SHARE,
     compensated_share,
     with_damage,
+    parts=registered_parts,
 )
-PETTY_COMPENSATED = measure(
+PETTY_COMPENSATED = declare(
     "crimes.petty_theft_compensated_share",
     "Share of damage from petty theft compensated",
     "Xırda talamadan dəymiş ziyanın ödənilmə faizi",
@@ -367,6 +380,7 @@ PETTY_COMPENSATED = measure(
     Unit.SHARE,
     compensated_share,
     with_damage,
+    parts=registered_parts,
     category="petty_theft",
 )
 
@@ -375,10 +389,14 @@ def gravity_share(gravity: str):
     """The share of the registered crimes that are of one gravity class."""
 
     def compute(period: Period, scope: Scope) -> Decimal | None:
-        others = tuple(item for item in scope.filters if item[0] != "gravity")
-        return share(registered(period, scope), registered(period, Scope(scope.body, others)))
+        return share(*gravity_parts(period, scope))
 
     return compute
+
+
+def gravity_parts(period: Period, scope: Scope) -> tuple[int, int]:
+    others = tuple(item for item in scope.filters if item[0] != "gravity")
+    return registered(period, scope), registered(period, Scope(scope.body, others))
 
 
 def gravity_labels(gravity: Gravity) -> dict[str, str]:
@@ -401,6 +419,7 @@ GRAVITY_SHARES = [
         gravity_share(gravity.value),
         registered_records,
         (("gravity", gravity.value),),
+        parts=gravity_parts,
     )
     for gravity in Gravity
 ]
@@ -429,6 +448,7 @@ def by_category() -> list[tuple[str, list[Measure]]]:
                         solved_share,
                         solved_records,
                         (("category", category.code),),
+                        parts=solved_parts,
                     ),
                 ],
             )

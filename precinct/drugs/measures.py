@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Min, QuerySet, Sum
 
-from precinct.core.measures import Measure, Scope, Section, Unit, cached, rollups_serve, subtree
+from precinct.core.measures import Scope, Section, Unit, cached, declare, rollups_serve, subtree
 from precinct.core.periods import Period
 from precinct.crimes.measures import groups_neutralized, member_count
 from precinct.crimes.models import Article, GroupKind, Participation, PartyRole
@@ -99,11 +99,7 @@ def event_count(period: Period, scope: Scope) -> int:
     return events(period, scope).count()
 
 
-def measure(name, en, az, ru, unit, compute, records=None, **filters) -> Measure:
-    return Measure(name, {"en": en, "az": az, "ru": ru}, unit, compute, records, tuple(filters.items()))
-
-
-NARCOTIC = measure(
+NARCOTIC = declare(
     "drugs.narcotic_mass",
     "Narcotic drugs seized",
     "Götürülmüş narkotik vasitələr",
@@ -113,7 +109,7 @@ NARCOTIC = measure(
     weighed_seizures,
     substance_class=SubstanceClass.NARCOTIC,
 )
-PSYCHOTROPIC = measure(
+PSYCHOTROPIC = declare(
     "drugs.psychotropic_mass",
     "Psychotropic substances seized",
     "Götürülmüş psixotrop maddələr",
@@ -123,7 +119,7 @@ PSYCHOTROPIC = measure(
     weighed_seizures,
     substance_class=SubstanceClass.PSYCHOTROPIC,
 )
-PRECURSORS = measure(
+PRECURSORS = declare(
     "drugs.precursor_mass",
     "Precursors seized",
     "Götürülmüş prekursorlar",
@@ -133,7 +129,7 @@ PRECURSORS = measure(
     weighed_seizures,
     substance_class=SubstanceClass.PRECURSOR,
 )
-GROUPS = measure(
+GROUPS = declare(
     "drugs.groups_neutralized",
     "Drug-related criminal groups neutralized",
     "Zərərsizləşdirilmiş narkotiklərlə bağlı cinayətkar qruplar",
@@ -143,7 +139,7 @@ GROUPS = measure(
     groups_neutralized,
     group_kind=GroupKind.DRUG,
 )
-MEMBERS = measure(
+MEMBERS = declare(
     "drugs.group_members",
     "Members of the drug-related groups neutralized",
     "Zərərsizləşdirilmiş narkotik qruplarının üzvləri",
@@ -153,7 +149,7 @@ MEMBERS = measure(
     groups_neutralized,
     group_kind=GroupKind.DRUG,
 )
-PROSECUTED = measure(
+PROSECUTED = declare(
     "drugs.prosecuted",
     "People prosecuted for drug crimes",
     "Narkotiklərlə bağlı cinayətlərə görə məsuliyyətə cəlb edilənlər",
@@ -162,7 +158,7 @@ PROSECUTED = measure(
     prosecuted,
     prosecuted_records,
 )
-EVENTS = measure(
+EVENTS = declare(
     "drugs.prevention_events",
     "Prevention events held in educational institutions",
     "Təhsil müəssisələrində keçirilmiş maarifləndirmə tədbirləri",
@@ -170,6 +166,7 @@ EVENTS = measure(
     Unit.COUNT,
     event_count,
     events,
+    personal=False,
 )
 
 SECTION = Section(

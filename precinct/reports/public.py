@@ -1,53 +1,175 @@
-"""The public statistics page: national figures only, no personal data, small counts withheld."""
+"""The public statistics page: national figures only, no personal data, and nothing that a subtraction
+of two published figures could take apart.
 
+- Periods are whole months, quarters and years that have ended, and only those with records: no period
+  of days can be asked for, so that 1 January–5 May minus 1 January–4 May gives nothing away.
+- A count that could point at persons is withheld below `PUBLIC_MIN_COUNT` ("fewer than N"); a share is
+  withheld when its numerator or its denominator is; counts that say nothing of persons (how many cities
+  held reception days) are published as they are.
+- Secondary suppression: when one month of a quarter (or one quarter of a year) is withheld, the smallest
+  of the others is withheld too, so that the quarter minus the months shown does not give back the one
+  hidden.
+- The page is cached per period and language, keyed by the figures' generation, which every change of
+  the records advances: each process serves the cache until the records change, and never after.
+"""
+
+import calendar
+import datetime
+from dataclasses import dataclass
+
+from django import forms
 from django.conf import settings
+from django.core.cache import cache
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
-from precinct.core.measures import Unit
+from precinct.core.measures import Measure, Scope, Unit, computing
+from precinct.core.periods import Period
+from precinct.core.rollups import generation, span
 from precinct.organisation.models import Body
 from precinct.reports.engine import board_report
-from precinct.reports.forms import PeriodForm, default_period
 
 
 class Withheld:
-    """A count too small to publish: shown as "fewer than N"."""
+    """A figure too small to publish: shown as "fewer than N"."""
 
     def __init__(self, threshold: int) -> None:
         self.threshold = threshold
 
 
-def published(value, unit: str):
-    if unit == Unit.COUNT and value is not None and 0 < value < settings.PUBLIC_MIN_COUNT:
-        return Withheld(settings.PUBLIC_MIN_COUNT)
-    return value
+@dataclass(frozen=True)
+class Published:
+    key: str  # "2023", "2023-Q3", "2023-09"
+    label: str
+    period: Period
+
+    @property
+    def kind(self) -> str:
+        return "quarter" if "-Q" in self.key else "month" if "-" in self.key else "year"
+
+
+def siblings(kind: str, period: Period) -> list[Period]:
+    """The periods that add up with this one to the next larger one: the months of its quarter, the
+    quarters of its year; a year has none."""
+    year = period.start.year
+    if kind == "quarter":
+        return [quarter(year, number) for number in range(1, 5)]
+    if kind == "month":
+        first = (period.start.month - 1) // 3 * 3 + 1
+        return [month(year, number) for number in range(first, first + 3)]
+    return []
+
+
+def month(year: int, number: int) -> Period:
+    last = calendar.monthrange(year, number)[1]
+    return Period(datetime.date(year, number, 1), datetime.date(year, number, last))
+
+
+def quarter(year: int, number: int) -> Period:
+    return Period(month(year, 3 * number - 2).start, month(year, 3 * number).end)
+
+
+def publishable() -> list[Published]:
+    """Every whole year, quarter and month that has ended and has records, newest first."""
+    found = span()
+    if found is None:
+        return []
+    first, last = found
+    today = timezone.localdate()
+    periods = []
+    for year in range(last.year, first.year - 1, -1):
+        candidates = [(str(year), str(year), Period(datetime.date(year, 1, 1), datetime.date(year, 12, 31)))]
+        candidates += [(f"{year}-Q{n}", f"{year}, Q{n}", quarter(year, n)) for n in range(4, 0, -1)]
+        candidates += [(f"{year}-{n:02}", f"{n:02}.{year}", month(year, n)) for n in range(12, 0, -1)]
+        for key, label, period in candidates:
+            if period.end < today and period.end >= first and period.start <= last.replace(day=28):
+                periods.append(Published(key, label, period))
+    return periods
+
+
+def latest(periods: list[Published]) -> Published | None:
+    """The latest complete quarter with records (a month, when no quarter has ended yet)."""
+    quarters = [p for p in periods if "-Q" in p.key]
+    return (quarters or periods or [None])[0]
+
+
+class PublicPeriodForm(forms.Form):
+    period = forms.ChoiceField(label=_("Period"))
+
+    def __init__(self, *args, periods: list[Published], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["period"].choices = [(p.key, p.label) for p in periods]
+
+
+def small(value, threshold: int) -> bool:
+    return value is not None and 0 < value < threshold
+
+
+def primary(measure: Measure, period: Period, scope: Scope, threshold: int) -> bool:
+    """Whether a figure is withheld on its own account."""
+    if measure.unit == Unit.SHARE:
+        parts = measure.counts(period, scope)
+        return parts is None or any(small(part, threshold) for part in parts)
+    if measure.unit == Unit.COUNT and measure.personal:
+        return small(measure.value(period, scope), threshold)
+    return False
+
+
+def withheld(measure: Measure, kind: str, period: Period, scope: Scope, threshold: int) -> bool:
+    """Whether the figure for a published period is withheld, by its own smallness or to protect a
+    sibling's."""
+    if primary(measure, period, scope, threshold):
+        return True
+    around = siblings(kind, period)
+    if measure.unit != Unit.COUNT or not measure.personal or not around:
+        return False
+    hidden = [p for p in around if primary(measure, p, scope, threshold)]
+    if len(hidden) != 1:
+        return False  # none hidden; or two or more, whose sum alone can be told, and is not small
+    shown = sorted((measure.value(p, scope) or 0, p.start) for p in around if p not in hidden)
+    nonzero = [start for value, start in shown if value]
+    return bool(nonzero) and nonzero[0] == period.start
+
+
+def figures_html(published: Published, threshold: int) -> str:
+    """The page's figures, rendered: what the cache keeps."""
+    body = Body.objects.get(parent=None)
+    report = board_report(published.period, body)
+    scope = Scope(body)
+    shown = []
+    with computing():
+        for result in report.sections:
+            figures = []
+            for figure in result.figures:
+                measure, value, previous = figure.measure, figure.value, figure.previous
+                if withheld(measure, published.kind, published.period, scope, threshold):
+                    value = Withheld(threshold)
+                if withheld(measure, published.kind, published.period.comparison, scope, threshold):
+                    previous = Withheld(threshold)
+                figures.append((measure, value, previous))
+            shown.append((result.section.label, figures))
+    context = {"report": report, "rows": shown, "threshold": threshold, "published": published}
+    return render_to_string("reports/_public_figures.html", context)
 
 
 def statistics(request):
-    """Open without log-in. The period may be chosen; the body is always the whole country."""
-    period = default_period()
-    data = request.GET.copy()
-    data.setdefault("start", period.start.isoformat())
-    data.setdefault("end", period.end.isoformat())
-    form = PeriodForm(data, user=None)
-    del form.fields["body"]
-    context = {"form": form}
-    if form.is_valid():
-        report = board_report(form.period(), Body.objects.get(parent=None))
-        context["report"] = report
-        context["rows"] = [
-            (
-                result.section.label,
-                [
-                    (
-                        figure.measure,
-                        published(figure.value, figure.measure.unit),
-                        published(figure.previous, figure.measure.unit),
-                        figure,
-                    )
-                    for figure in result.figures
-                ],
-            )
-            for result in report.sections
-        ]
-        context["threshold"] = settings.PUBLIC_MIN_COUNT
+    """Open without log-in: the whole country, for a month, a quarter or a year that has ended."""
+    periods = publishable()
+    chosen = latest(periods)
+    form = PublicPeriodForm(request.GET or None, periods=periods)
+    if request.GET and form.is_valid():
+        chosen = next(p for p in periods if p.key == form.cleaned_data["period"])
+    elif not request.GET and chosen:
+        form = PublicPeriodForm(initial={"period": chosen.key}, periods=periods)
+    context = {"form": form, "published": chosen}
+    if chosen and not (request.GET and not form.is_valid()):
+        threshold = settings.PUBLIC_MIN_COUNT
+        key = f"public:{generation()}:{chosen.key}:{get_language()}:{threshold}"
+        context["figures"] = cache.get(key)
+        if context["figures"] is None:
+            context["figures"] = figures_html(chosen, threshold)
+            cache.set(key, context["figures"], 24 * 3600)
     return render(request, "reports/public.html", context)

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
 
-from precinct.core.measures import Measure, Scope, Section, Unit, cached, rollups_serve, share
+from precinct.core.measures import Scope, Section, Unit, cached, declare, rollups_serve, share
 from precinct.core.periods import Period
 from precinct.traffic import press
 from precinct.traffic.models import Accident, AccidentMonth, Violation, ViolationMonth
@@ -98,15 +98,15 @@ def violation_count(period: Period, scope: Scope) -> int:
 
 def automatic_share(period: Period, scope: Scope) -> Decimal | None:
     """Of all violations, the share an automatic device detected (the measure's filter names "device")."""
+    return share(*automatic_parts(period, scope))
+
+
+def automatic_parts(period: Period, scope: Scope) -> tuple[int, int]:
     everything = Scope(scope.body, tuple(item for item in scope.filters if item[0] != "detection"))
-    return share(violation_count(period, scope), violation_count(period, everything))
+    return violation_count(period, scope), violation_count(period, everything)
 
 
-def measure(name, en, az, ru, unit, compute, records=None, **filters) -> Measure:
-    return Measure(name, {"en": en, "az": az, "ru": ru}, unit, compute, records, tuple(filters.items()))
-
-
-ACCIDENTS = measure(
+ACCIDENTS = declare(
     "traffic.accidents",
     "Road traffic accidents",
     "Yol-nəqliyyat hadisələri",
@@ -115,7 +115,7 @@ ACCIDENTS = measure(
     accident_figure(0),
     accidents,
 )
-KILLED = measure(
+KILLED = declare(
     "traffic.killed",
     "Killed in road traffic accidents",
     "Yol-nəqliyyat hadisələrində ölənlər",
@@ -124,7 +124,7 @@ KILLED = measure(
     accident_figure(1),
     accidents,
 )
-INJURED = measure(
+INJURED = declare(
     "traffic.injured",
     "Injured in road traffic accidents",
     "Yol-nəqliyyat hadisələrində xəsarət alanlar",
@@ -133,7 +133,7 @@ INJURED = measure(
     accident_figure(2),
     accidents,
 )
-VIOLATIONS = measure(
+VIOLATIONS = declare(
     "traffic.violations",
     "Traffic violations detected",
     "Aşkar edilmiş yol hərəkəti qaydalarının pozuntuları",
@@ -142,7 +142,7 @@ VIOLATIONS = measure(
     violation_count,
     violations,
 )
-AUTOMATIC = measure(
+AUTOMATIC = declare(
     "traffic.automatic_share",
     "Share detected by specialized technical means",
     "Xüsusi texniki vasitələrlə aşkar edilənlərin payı",
@@ -150,9 +150,10 @@ AUTOMATIC = measure(
     Unit.SHARE,
     automatic_share,
     violations,
+    parts=automatic_parts,
     detection="device",
 )
-PARKING = measure(
+PARKING = declare(
     "traffic.illegal_parking",
     "Illegal stopping and parking",
     "Dayanma və durma qaydalarının pozulması",

@@ -1,5 +1,7 @@
 """The interface speaks three languages and has a mode for the visually impaired."""
 
+import datetime
+
 from django.urls import reverse
 
 from precinct.conftest import client_for
@@ -38,3 +40,17 @@ def test_the_api_has_a_schema_and_a_doc_page_served_locally(nasimi_officer):
     assert schema.status_code == 200 and "/api/crimes/" in schema.content.decode()
     docs = client.get("/api/docs/").content.decode()
     assert "swagger-ui" in docs and "//cdn" not in docs
+
+
+def test_api_lists_page_by_cursor_without_counting(administrator):
+    from precinct.conftest import register
+
+    for day in range(1, 8):
+        register(administrator, registered_on=datetime.date(2023, 3, day))
+    client = client_for(administrator)
+    first = client.get("/api/crimes/?page_size=3").json()
+    assert "count" not in first and len(first["results"]) == 3
+    second = client.get(first["next"]).json()
+    assert not {row["id"] for row in first["results"]} & {row["id"] for row in second["results"]}
+    assert len(client.get("/api/crimes/?page_size=100000").json()["results"]) == 7  # bounded, not refused
+    assert client.get("/api/crimes/?cursor=forged").status_code == 404

@@ -1,4 +1,5 @@
-"""The public statistics page: open to all, national only, small counts withheld, no personal data."""
+"""The public statistics page: open to all, national only, whole months, quarters and years, small counts
+and what would give them back withheld, no personal data."""
 
 import datetime
 
@@ -6,38 +7,105 @@ from django.test import override_settings
 from django.urls import reverse
 
 from precinct.conftest import body, register
+from precinct.core.measures import Scope, Unit
+from precinct.core.periods import Period
 from precinct.crimes.models import Person
 
-PERIOD = {"start": "2023-01-01", "end": "2023-09-30"}
+
+def figures(page) -> dict[str, tuple[str, str]]:
+    """Each measure's published value and value a year before, as the page shows them."""
+    import re
+
+    cell = r"\s*<td[^>]*>([^<]*)</td>"
+    rows = re.findall(r'<tr data-measure="([^"]+)">\s*<td>[^<]*</td>' + cell + cell, page.content.decode())
+    return {name: (value.strip(), previous.strip()) for name, value, previous in rows}
 
 
 @override_settings(PUBLIC_MIN_COUNT=3)
-def test_it_is_open_and_withholds_small_counts(anonymous_client, nasimi_officer, ganja_officer):
-    for day in (1, 2, 3):
-        register(nasimi_officer, registered_on=datetime.date(2023, 2, day))
-    register(ganja_officer, body=body("ganja"), registered_on=datetime.date(2023, 2, 1), firearm=True)
-    page = anonymous_client.get(reverse("public-statistics"), PERIOD)
+def test_it_is_open_and_withholds_small_counts_and_the_shares_built_on_them(anonymous_client, nasimi_officer):
+    for day in (1, 2, 3, 4):
+        register(nasimi_officer, registered_on=datetime.date(2023, 2, day), status="solved",
+                 solved_on=datetime.date(2023, 2, 20))  # fmt: skip
+    register(nasimi_officer, registered_on=datetime.date(2023, 2, 1), firearm=True)
+    page = anonymous_client.get(reverse("public-statistics"), {"period": "2023-Q1"})
     assert page.status_code == 200
-    rows = {
-        measure.name: (value, previous)
-        for _label, figures in page.context["rows"]
-        for measure, value, previous, _figure in figures
-    }
-    assert rows["crimes.registered"][0] == 4
-    assert rows["crimes.firearm"][0].threshold == 3
-    assert "fewer than 3" in page.content.decode()
+    shown = figures(page)
+    assert shown["crimes.registered"][0] == "5"
+    assert shown["crimes.firearm"][0] == "fewer than 3"
+    assert shown["crimes.solved_share"][0] == "80.0 %"
+    # 4 of 5 solved is published; 1 of 1 firearm crime's share would not be (both parts small).
+    assert (
+        shown["crimes.gravity.less_grave"][0] in {"fewer than 3", "0", "—"}
+        or "%" in shown["crimes.gravity.less_grave"][0]
+    )
+
+
+def test_a_count_that_says_nothing_of_persons_is_published():
+    from precinct.appeals.measures import RECEPTION_PLACES
+    from precinct.core.measures import Measure
+    from precinct.reports.public import primary
+
+    assert RECEPTION_PLACES.personal is False
+    period = Period(datetime.date(2023, 1, 1), datetime.date(2023, 1, 31))
+    places = Measure("places", {"en": "places"}, Unit.COUNT, lambda period, scope: 1, personal=False)
+    people = Measure("people", {"en": "people"}, Unit.COUNT, lambda period, scope: 1)
+    assert not primary(places, period, Scope(None), 3) and primary(people, period, Scope(None), 3)
+
+
+def test_only_whole_months_quarters_and_years_can_be_asked_for(anonymous_client, nasimi_officer):
+    register(nasimi_officer, registered_on=datetime.date(2023, 5, 4))
+    days = anonymous_client.get(reverse("public-statistics"), {"start": "2023-01-01", "end": "2023-05-05"})
+    assert days.status_code == 200 and "05.05.2023" not in days.content.decode()
+    choices = days.context["form"].fields["period"].choices
+    assert (
+        ("2023-05", "05.2023") in choices
+        and ("2023-Q2", "2023, Q2") in choices
+        and ("2023", "2023") in choices
+    )
+    refused = anonymous_client.get(reverse("public-statistics"), {"period": "2023-05-05"})
+    assert refused.status_code == 200 and refused.context["form"].errors["period"]
+
+
+@override_settings(PUBLIC_MIN_COUNT=3)
+def test_a_withheld_month_cannot_be_had_by_subtraction(anonymous_client, nasimi_officer):
+    for month, count in ((1, 5), (2, 7), (3, 1)):  # March alone is small
+        for day in range(1, count + 1):
+            register(nasimi_officer, registered_on=datetime.date(2023, month, day))
+    page = lambda key: figures(anonymous_client.get(reverse("public-statistics"), {"period": key}))  # noqa: E731
+    assert page("2023-Q1")["crimes.registered"][0] == "13"
+    assert page("2023-03")["crimes.registered"][0] == "fewer than 3"
+    # Q1 − January − February would give March: the smaller of the two is withheld as well.
+    assert page("2023-01")["crimes.registered"][0] == "fewer than 3"
+    assert page("2023-02")["crimes.registered"][0] == "7"
+
+
+def test_it_opens_on_the_latest_complete_period_with_records(anonymous_client, nasimi_officer):
+    register(nasimi_officer, registered_on=datetime.date(2023, 8, 4))
+    page = anonymous_client.get(reverse("public-statistics"))
+    assert page.context["published"].key == "2023-Q3"
+    assert "01.07.2023–30.09.2023" in page.content.decode()
+
+
+def test_the_cached_figures_change_when_the_records_do(anonymous_client, nasimi_officer):
+    for day in range(1, 12):
+        register(nasimi_officer, registered_on=datetime.date(2023, 8, day))
+    first = figures(anonymous_client.get(reverse("public-statistics"), {"period": "2023-Q3"}))
+    assert first["crimes.registered"][0] == "11"
+    register(nasimi_officer, registered_on=datetime.date(2023, 8, 20))
+    again = figures(anonymous_client.get(reverse("public-statistics"), {"period": "2023-Q3"}))
+    assert again["crimes.registered"][0] == "12"
 
 
 def test_it_shows_no_body_choice_and_no_personal_data(anonymous_client, nasimi_officer):
     from precinct.core.audit import Actor
     from precinct.crimes.services import register_person
 
+    register(nasimi_officer, registered_on=datetime.date(2023, 2, 1))
     register_person(
         actor=Actor.cli(nasimi_officer),
         values={"body": body("baku-nasimi"), "surname": "Qurbanov", "given_name": "Elchin"},
     )
-    page = anonymous_client.get(
-        reverse("public-statistics"), PERIOD | {"body": "baku-nasimi"}
-    ).content.decode()
+    page = anonymous_client.get(reverse("public-statistics"), {"period": "2023", "body": "baku-nasimi"})
+    page = page.content.decode()
     assert 'name="body"' not in page and "Qurbanov" not in page and Person.objects.count() == 1
     assert "The whole country" in page
