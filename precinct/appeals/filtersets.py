@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from precinct.appeals.deadlines import soon
 from precinct.appeals.models import (
-    OPEN_STATUSES,
     Application,
     Channel,
     Feedback,
@@ -15,6 +14,7 @@ from precinct.appeals.models import (
     ReceptionDay,
     Status,
     Subject,
+    on_the_clock,
 )
 from precinct.core.filters import BodyFilter, SearchFilter, YesNoFilter, date_range
 from precinct.core.workdays import current_calendar
@@ -27,7 +27,7 @@ class Deadline:
 
 def by_deadline(queryset, _name, value):
     today = timezone.localdate()
-    open_ = queryset.filter(status__in=OPEN_STATUSES)
+    open_ = queryset.filter(on_the_clock())
     if value == Deadline.OVERDUE:
         return open_.filter(due_on__lt=today)
     if value == Deadline.SOON:

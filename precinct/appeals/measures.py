@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from precinct.appeals import press
 from precinct.appeals.models import (
-    OPEN_STATUSES,
     AppealMonth,
     Application,
     Channel,
@@ -20,7 +19,9 @@ from precinct.appeals.models import (
     ReceptionDay,
     Status,
     Subject,
+    on_the_clock,
 )
+from precinct.appeals.rollups import CREDITED_TO_RECEIVER
 from precinct.core.measures import (
     Measure,
     Scope,
@@ -47,13 +48,23 @@ EVENT_DAY = {
 
 
 def in_scope(queryset: QuerySet, scope: Scope, body_field: str = "body_id") -> QuerySet:
+    """Applications of the scope's bodies (by `body_field`) and of its channel and subject."""
     ids = subtree(scope.body)
     queryset = queryset if ids is None else queryset.filter(**{f"{body_field}__in": ids})
     if scope.get("channel"):
-        queryset = queryset.filter(**{body_field.replace("body_id", "channel"): scope.get("channel")})
+        queryset = queryset.filter(channel=scope.get("channel"))
     if scope.get("subject"):
-        queryset = queryset.filter(**{body_field.replace("body_id", "subject__code"): scope.get("subject")})
+        queryset = queryset.filter(subject__code=scope.get("subject"))
     return queryset
+
+
+def credited_in_scope(event: str, scope: Scope) -> QuerySet:
+    """The applications whose event counts for the scope's bodies (see appeals.rollups.credited)."""
+    if event not in CREDITED_TO_RECEIVER:
+        return in_scope(Application.objects.all(), scope)
+    forwarded = in_scope(Application.objects.filter(forwarded_from__isnull=False), scope, "forwarded_from_id")
+    kept = in_scope(Application.objects.filter(forwarded_from__isnull=True), scope)
+    return forwarded | kept
 
 
 def event_records(event: str):
@@ -61,9 +72,7 @@ def event_records(event: str):
 
     def records(period: Period, scope: Scope) -> QuerySet:
         day = EVENT_DAY[event]
-        found = in_scope(Application.objects.all(), scope).filter(
-            **{f"{day}__range": (period.start, period.end)}
-        )
+        found = credited_in_scope(event, scope).filter(**{f"{day}__range": (period.start, period.end)})
         if event == Event.ON_TIME:
             found = found.filter(answered_on__lte=F("due_on"))
         elif event == Event.LATE:
@@ -130,7 +139,7 @@ def on_time_parts(period: Period, scope: Scope) -> tuple[int, int]:
 def still_open_past_due(period: Period, scope: Scope) -> QuerySet:
     """Open applications whose deadline fell in the period and has passed unanswered (few: read directly)."""
     last = min(period.end, timezone.localdate() - datetime.timedelta(days=1))
-    return in_scope(Application.objects.filter(status__in=OPEN_STATUSES), scope).filter(
+    return in_scope(Application.objects.filter(on_the_clock()), scope).filter(
         due_on__range=(period.start, last)
     )
 

@@ -43,6 +43,13 @@ class Status(models.TextChoices):
 OPEN_STATUSES = (Status.REGISTERED, Status.ASSIGNED, Status.EXTENDED)
 
 
+def on_the_clock() -> models.Q:
+    """Applications whose answer is still owed: the open ones, and those forwarded to another body of the
+    ministry, whose deadline runs there until it takes them up (one forwarded to an outside authority is
+    done with here)."""
+    return models.Q(status__in=OPEN_STATUSES) | models.Q(status=Status.FORWARDED, forwarded_to_authority="")
+
+
 class NotConsidered(models.TextChoices):
     ANONYMOUS = "anonymous", _("the applicant is not identified (anonymous)")
     REPEAT = "repeat", _("a repeat with nothing new after three substantive answers in a year")
@@ -228,7 +235,9 @@ class Application(ScopedModel, Timestamped):
 
     @property
     def is_open(self) -> bool:
-        return self.status in OPEN_STATUSES
+        """Whether its answer is still owed (see `on_the_clock`)."""
+        forwarded_here = self.status == Status.FORWARDED and not self.forwarded_to_authority
+        return self.status in OPEN_STATUSES or forwarded_here
 
 
 class Step(models.Model):

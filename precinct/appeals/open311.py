@@ -18,7 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from precinct.appeals.forms import PublicApplicationForm
-from precinct.appeals.models import OPEN_STATUSES, Application, Channel, Status, Subject
+from precinct.appeals.models import Application, Channel, Subject
 from precinct.appeals.public import find, submit_application
 from precinct.appeals.throttle import allow
 
@@ -91,14 +91,14 @@ def iso(moment) -> str | None:
 def request_view(application: Application) -> dict:
     """What the standard shows of a request, and nothing of the applicant."""
     notes = application.get_status_display()
-    if application.status in OPEN_STATUSES:
+    if application.is_open:
         notes = _("%(status)s; answer due by %(due)s") % {
             "status": notes,
             "due": f"{application.due_on:%d.%m.%Y}",
         }
     return {
         "service_request_id": application.number,
-        "status": "open" if application.status in (*OPEN_STATUSES, Status.FORWARDED) else "closed",
+        "status": "open" if application.is_open else "closed",
         "status_notes": notes,
         "service_name": application.subject.name,
         "service_code": application.subject.code,

@@ -26,5 +26,16 @@ class AppealMonthRollup(ChainedRollup):
 
     def cells(self, application: Application):
         for event, day in self.events(application):
-            for body in self.chain(application.body_id):
+            for body in self.chain(credited(application, event)):
                 yield (body, day.replace(day=1), event, application.channel, application.subject_id), [1]
+
+
+def credited(application: Application, event: str) -> int:
+    """The body an event counts for: receiving and forwarding are the deeds of the body that received
+    the application (which forwarded it), the rest of the body that has it now."""
+    if event in CREDITED_TO_RECEIVER and application.forwarded_from_id:
+        return application.forwarded_from_id
+    return application.body_id
+
+
+CREDITED_TO_RECEIVER = (Event.RECEIVED, Event.FORWARDED)

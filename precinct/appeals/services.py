@@ -13,7 +13,6 @@ from precinct.appeals.attachments import content_type
 from precinct.appeals.deadlines import deadline_start, due_date
 from precinct.appeals.models import (
     MAX_EXTENSION_DAYS,
-    OPEN_STATUSES,
     Application,
     Attachment,
     Feedback,
@@ -22,6 +21,7 @@ from precinct.appeals.models import (
     RoutingRule,
     Status,
     Step,
+    on_the_clock,
 )
 from precinct.appeals.rules import application_errors
 from precinct.core import services as core
@@ -295,7 +295,7 @@ def recount_deadlines(sender=None, actor: Actor | None = None, **kwargs) -> int:
     """Count the deadlines of open applications again after the calendar changed; each change audited."""
     calendar = current_calendar()
     changed = 0
-    for application in Application.objects.filter(status__in=OPEN_STATUSES):
+    for application in Application.objects.filter(on_the_clock()):
         start = deadline_start(application)
         due = due_date(calendar, start, application.needs_study, application.extension_days)
         if due != application.due_on:

@@ -13,7 +13,7 @@ from django.views import View
 from precinct.appeals import forms, services
 from precinct.appeals.deadlines import forward_by, soon
 from precinct.appeals.filtersets import ApplicationFilterSet, FeedbackFilterSet, ReceptionDayFilterSet
-from precinct.appeals.models import OPEN_STATUSES, Application, Attachment, Feedback, ReceptionDay, Status
+from precinct.appeals.models import Application, Attachment, Feedback, ReceptionDay, Status, on_the_clock
 from precinct.appeals.tables import ApplicationTable, FeedbackTable, ReceptionDayTable
 from precinct.appeals.workflow import STEPS, take_step
 from precinct.core.audit import Actor, record_read
@@ -25,7 +25,7 @@ from precinct.core.workdays import current_calendar
 def deadline_counts(queryset) -> dict[str, int]:
     """How many open applications are overdue and how many fall due within three working days."""
     today = timezone.localdate()
-    open_ = queryset.filter(status__in=OPEN_STATUSES)
+    open_ = queryset.filter(on_the_clock())
     return {
         "overdue": open_.filter(due_on__lt=today).count(),
         "soon": open_.filter(due_on__gte=today, due_on__lte=soon(current_calendar(), today)).count(),

@@ -6,7 +6,9 @@ of measures; adding a statistic means adding a measure. `reports` finds every do
 the app registry, so no domain knows about reports.
 """
 
+import calendar
 import contextvars
+import datetime
 import math
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -116,6 +118,25 @@ class Measure:
     # Whether a small count could point at persons (withheld on public pages); how many cities held
     # reception days, say, does not.
     personal: bool = True
+    # The span of days whose records the figure for a period reads (the period itself, or everything
+    # before its year for "crimes of earlier years solved"): where the domain has no records in it, the
+    # figure is "no data", not a zero to compare with.
+    reads: Callable[[Period], tuple[datetime.date, datetime.date]] = lambda period: (period.start, period.end)
+
+    @property
+    def domain(self) -> str:
+        return self.name.split(".")[0]
+
+    def has_data(self, period: Period) -> bool:
+        """Whether the domain has records in the days the figure for `period` reads."""
+        from precinct.core.rollups import domain_span
+
+        span = cached(("span", self.domain), lambda: domain_span(self.domain))
+        if span is None:
+            return True  # a domain without rollups: its figures stand as computed
+        first, last = span
+        start, end = self.reads(period)
+        return first <= end and start <= last.replace(day=calendar.monthrange(last.year, last.month)[1])
 
     @property
     def label(self) -> str:
@@ -144,7 +165,7 @@ class Measure:
 def declare(name: str, en: str, az: str, ru: str, unit: str, compute, records=None, **options) -> Measure:
     """A measure with its labels in the three languages; keyword options other than the Measure's own
     fields are its fixed filters (`category="theft"`)."""
-    own = {"monthly", "parts", "personal"}
+    own = {"monthly", "parts", "personal", "reads"}
     return Measure(
         name=name,
         labels={"en": en, "az": az, "ru": ru},
@@ -174,6 +195,7 @@ class Figure:
     measure: Measure
     value: Value
     previous: Value
+    previous_known: bool = True  # False: the year before has no records to compare with
 
     @property
     def change(self) -> Value:
@@ -214,6 +236,7 @@ class Figure:
             "unit": self.measure.unit,
             "value": plain(self.value),
             "previous": plain(self.previous),
+            "previous_known": self.previous_known,
             "change": plain(self.change),
             "relative_change": plain(self.relative),
             "direction": self.direction,

@@ -145,20 +145,28 @@ def generation() -> int:
     return Generation.objects.filter(name=FIGURES).values_list("value", flat=True).first() or 0
 
 
-def span() -> tuple[datetime.date, datetime.date] | None:
-    """The first and last month with records in any domain (the ministry's cells hold every body's)."""
+def span(domain: str | None = None) -> tuple[datetime.date, datetime.date] | None:
+    """The first and last month with records in a domain, or in any (the ministry's cells hold every
+    body's)."""
     from precinct.organisation.models import Body
 
     ministry = Body.objects.filter(parent=None).values_list("pk", flat=True).first()
     months = []
     for rollup in rollups():
-        if isinstance(rollup, ChainedRollup):
+        if isinstance(rollup, ChainedRollup) and domain in (None, rollup.model._meta.app_label):
             found = rollup.model._default_manager.filter(body_id=ministry).aggregate(
                 first=models.Min("month"), last=models.Max("month")
             )
             if found["first"]:
                 months += [found["first"], found["last"]]
     return (min(months), max(months)) if months else None
+
+
+def domain_span(domain: str) -> tuple[datetime.date, datetime.date] | None:
+    """A domain's span of records, or None when it keeps no rollup to tell."""
+    if not any(isinstance(r, ChainedRollup) and r.model._meta.app_label == domain for r in rollups()):
+        return None
+    return span(domain) or (datetime.date.max, datetime.date.max)
 
 
 # The organisation, read fresh for every operation ---------------------------------------------------------

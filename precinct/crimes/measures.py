@@ -253,7 +253,9 @@ def group_count(period: Period, scope: Scope) -> int:
 
 
 def member_count(period: Period, scope: Scope) -> int:
-    return groups_neutralized(period, scope).aggregate(members=Count("members"))["members"] or 0
+    """The people in the groups neutralized, each once however many of the groups they were in."""
+    groups = groups_neutralized(period, scope)
+    return groups.aggregate(members=Count("members", distinct=True))["members"] or 0
 
 
 def wanted_in_period(period: Period, scope: Scope) -> QuerySet:
@@ -324,6 +326,7 @@ EARLIER_YEARS_SOLVED = declare(
     Unit.COUNT,
     earlier_years_solved,
     earlier_solved_records,
+    reads=lambda period: (datetime.date.min, datetime.date(period.start.year - 1, 12, 31)),
 )
 FIREARM = declare(
     "crimes.firearm",

@@ -57,9 +57,8 @@ def category_chart(data: dict) -> bytes:
     axes = canvas.subplots()
     positions = range(count)
     axes.barh([p - 0.2 for p in positions], chart["current"], 0.4, label=data["current_label"], color=CURRENT)
-    axes.barh(
-        [p + 0.2 for p in positions], chart["previous"], 0.4, label=data["previous_label"], color=PREVIOUS
-    )
+    previous = [value or 0 for value in chart["previous"]]  # None: that year has no records
+    axes.barh([p + 0.2 for p in positions], previous, 0.4, label=data["previous_label"], color=PREVIOUS)
     axes.set_yticks(list(positions), chart["labels"], fontsize=8)
     axes.invert_yaxis()
     axes.set_title(chart["title"], fontsize=10)

@@ -27,6 +27,8 @@ def all_measures() -> dict[str, Measure]:
 
 
 def figure(measure: Measure, period: Period, scope: Scope) -> Figure:
+    if not measure.has_data(period.comparison):
+        return Figure(measure, measure.value(period, scope), None, previous_known=False)
     return Figure(measure, measure.value(period, scope), measure.value(period.comparison, scope))
 
 

@@ -59,10 +59,12 @@ def test_a_deleted_records_id_is_never_given_again(administrator):
     assert again.pk > gone
 
 
-def test_renaming_a_body_moves_the_bodies_below_it(db):
+def test_renaming_a_body_moves_the_bodies_below_it(administrator):
+    from precinct.core.audit import Actor
+    from precinct.organisation.services import edit_body
+
     baku = Body.objects.get(code="baku")
-    baku.code = "baku-city"
-    baku.save()
+    edit_body(actor=Actor.cli(administrator), body=baku, values={"code": "baku-city"})
     assert Body.objects.get(code="baku-nasimi").path == "mia/baku-city/baku-nasimi/"
 
 

@@ -144,7 +144,7 @@ def test_groups_people_prosecuted_and_events_agree_with_an_independent_computati
             ]
             engine = figures(period, code)
             assert engine["drugs.groups_neutralized"] == len(drug_groups), (period, code)
-            assert engine["drugs.group_members"] == sum(g.members.count() for g in drug_groups)
+            assert engine["drugs.group_members"] == len({m.pk for g in drug_groups for m in g.members.all()})
             assert engine["drugs.prosecuted"] == len(accused), (period, code)
             assert engine["drugs.prevention_events"] == len(events), (period, code)
             listed = client.get(

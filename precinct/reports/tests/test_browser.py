@@ -22,6 +22,8 @@ def test_an_analyst_reads_the_board_report_its_records_and_its_workbook(live_ser
     officer = make_user("ganja", Role.OFFICER, ["ganja"])
     for day in (3, 4, 5):
         register(officer, body=body("ganja"), registered_on=datetime.date(2023, 5, day), firearm=day == 4)
+    # The register reaches back before last year's period, so that its zero is a figure, not "no data".
+    register(officer, body=body("ganja"), registered_on=datetime.date(2021, 12, 1))
     with chromium() as browser:
         context = browser.new_context(base_url=live_server.url, accept_downloads=True)
         page = context.new_page()

@@ -1,0 +1,54 @@
+"""An application forwarded inside the ministry: the body that received it is credited with receiving
+and forwarding it, and its answer stays on the clock at the competent body."""
+
+import datetime
+
+from django.urls import reverse
+
+from precinct.appeals import services
+from precinct.appeals.models import Application, on_the_clock
+from precinct.appeals.tests.conftest import apply
+from precinct.appeals.tests.test_measures import figures
+from precinct.conftest import body, client_for
+from precinct.core.audit import Actor
+from precinct.core.measures import from_records
+from precinct.core.periods import Period
+from precinct.core.rollups import rollups
+
+MARCH = Period(datetime.date(2023, 3, 1), datetime.date(2023, 3, 31))
+
+
+def forwarded(nasimi_appeals) -> Application:
+    application = apply(nasimi_appeals)
+    return services.forward(
+        actor=Actor.cli(nasimi_appeals), application=application, reason="Not ours", body=body("ganja")
+    )
+
+
+def test_the_receiving_body_is_credited_with_receiving_and_forwarding(nasimi_appeals, monkeypatch):
+    monkeypatch.setattr(services, "today", lambda: datetime.date(2023, 3, 15))
+    forwarded(nasimi_appeals)
+    nasimi, ganja = figures(MARCH, "baku-nasimi"), figures(MARCH, "ganja")
+    assert (nasimi["appeals.received"], nasimi["appeals.forwarded"]) == (1, 1)
+    assert (ganja["appeals.received"], ganja["appeals.forwarded"]) == (0, 0)
+    with from_records():
+        assert figures(MARCH, "baku-nasimi") == nasimi and figures(MARCH, "ganja") == ganja
+    for rollup in rollups():
+        assert rollup.differences() == []
+
+
+def test_a_forwarded_application_stays_on_the_clock(nasimi_appeals, ganja_appeals, monkeypatch):
+    monkeypatch.setattr(services, "today", lambda: datetime.date(2023, 3, 15))
+    application = forwarded(nasimi_appeals)
+    assert application.is_open and Application.objects.filter(on_the_clock(), pk=application.pk).exists()
+    assert figures(Period(datetime.date(2023, 3, 1), application.due_on), "ganja")["appeals.overdue"] == 1
+    page = client_for(ganja_appeals).get(reverse("appeals:application-list"), {"deadline": "overdue"})
+    assert application.number in page.content.decode()
+
+
+def test_one_forwarded_to_an_outside_authority_is_done_with(nasimi_appeals, monkeypatch):
+    monkeypatch.setattr(services, "today", lambda: datetime.date(2023, 3, 15))
+    application = services.forward(
+        actor=Actor.cli(nasimi_appeals), application=apply(nasimi_appeals), reason="Courts", authority="Court"
+    )
+    assert not application.is_open
