@@ -138,3 +138,19 @@ def test_the_admin_moves_a_body_through_the_service(administrator):
     form["parent"] = body("baku-nasimi").pk  # under itself: the form says why
     response = client.post(url, form)
     assert response.status_code == 200 and "cannot be placed under itself" in response.content.decode()
+
+
+def test_the_command_line_founds_and_moves_bodies(administrator):
+    import io
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    out = io.StringIO()
+    call_command("body", "found", "khankandi-north", parent="khankandi", name="Khankandi North",
+                 on="2023-10-15", user="admin", stdout=out)  # fmt: skip
+    assert "mia/khankandi/khankandi-north/" in out.getvalue()
+    call_command("body", "move", "khojaly", parent="khankandi", user="admin", stdout=out)
+    assert body("khojaly").path == "mia/khankandi/khojaly/"
+    with pytest.raises(CommandError, match="parent"):
+        call_command("body", "move", "khankandi", parent="khojaly", user="admin", stdout=out)

@@ -1,6 +1,6 @@
 """The benchmark's fast loader writes the same rollup cells that the write paths keep."""
 
-from precinct.bench_data import load
+from precinct.bench.data import load
 from precinct.core.rollups import rollups
 from precinct.crimes.models import Crime
 

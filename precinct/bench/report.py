@@ -1,0 +1,66 @@
+"""Printing the figures with their targets."""
+
+
+def report(figures: dict) -> None:
+    print(f"\n{'benchmark':<44}{'database':<12}{'figure':>28}   target")
+    for database in ("sqlite", "postgresql"):
+        result = figures.get(database, {})
+        if "skipped" in result:
+            print(f"{'(all)':<44}{database:<12}{result['skipped']:>28}")
+            continue
+        crime_import = result.get("crime_import")
+        if crime_import:
+            figure = f"{crime_import['seconds']} s ({crime_import['rows_per_second']:,} rows/s)"
+            target = "< 60 s" if database == "sqlite" else ""
+            name = f"import of {crime_import['rows']:,} crimes (CSV)"
+            print(f"{name:<44}{database:<12}{figure:>28}   {target}")
+        if "board_report_national_ms" in result:
+            millions = (result["report_crimes"] / 10**6, result.get("report_violations", 0) / 10**6)
+            crimes = "{:g} M crimes, {:g} M violations".format(*millions)
+            for scope in ("national", "district"):
+                rows = [
+                    (
+                        f"board report, {scope}, rollups ({crimes})",
+                        f"{result[f'board_report_{scope}_ms']} ms",
+                        "< 250 ms" if scope == "national" else "",
+                    ),
+                    (
+                        f"board report, {scope}, raw records",
+                        f"{result[f'board_report_{scope}_raw_ms']} ms",
+                        "",
+                    ),
+                    (
+                        f"board report, {scope}, speed-up",
+                        f"{result[f'board_report_{scope}_speedup']}×",
+                        ">= 20×" if scope == "national" else "",
+                    ),
+                ]
+                for name, figure, target in rows:
+                    print(f"{name:<44}{database:<12}{figure:>28}   {target}")
+            figure = f"{result['drill_down_first_page_ms']} ms"
+            print(f"{'drill-down, first page':<44}{database:<12}{figure:>28}   < 200 ms")
+            for name, key, target in (
+                ("API violations, first page", "api_violations_first_page_ms", "< 100 ms"),
+                ("API violations, a page further on", "api_violations_tenth_page_ms", "< 100 ms"),
+                ("API crimes, first page", "api_crimes_first_page_ms", "< 100 ms"),
+                ("API crimes, a page further on", "api_crimes_tenth_page_ms", "< 100 ms"),
+                ("board report, 5 Jan–17 Sep (records)", "board_report_days_national_ms", "< 250 ms"),
+                ("a district moved under another parent", "body_move_ms", ""),
+            ):
+                if key in result:
+                    print(f"{name:<44}{database:<12}{str(result[key]) + ' ms':>28}   {target}")
+        feed = result.get("violation_feed")
+        if feed:
+            rows = [
+                (
+                    f"violation feed, {feed['rows']:,} rows",
+                    f"{feed['rows_per_second']:,} rows/s",
+                    ">= 200,000/s",
+                ),
+                ("the same batch sent again", f"{feed['resend_rows_per_second']:,} rows/s", ""),
+                ("bare executemany / COPY of the rows", f"{feed['bare_rows_per_second']:,} rows/s", ""),
+                ("feed against bare", f"{feed['ratio_to_bare']}×", ""),
+                ("peak memory of an import", f"{feed['peak_memory_mb']} MB", "< 500 MB"),
+            ]
+            for name, figure, target in rows:
+                print(f"{name:<44}{database:<12}{figure:>28}   {target}")
