@@ -32,7 +32,7 @@ from precinct.core.measures import (
     declare,
     rollups_serve,
     share,
-    subtree,
+    within,
 )
 from precinct.core.periods import Period
 
@@ -47,10 +47,9 @@ EVENT_DAY = {
 }
 
 
-def in_scope(queryset: QuerySet, scope: Scope, body_field: str = "body_id") -> QuerySet:
+def in_scope(queryset: QuerySet, scope: Scope, body_field: str = "body") -> QuerySet:
     """Applications of the scope's bodies (by `body_field`) and of its channel and subject."""
-    ids = subtree(scope.body)
-    queryset = queryset if ids is None else queryset.filter(**{f"{body_field}__in": ids})
+    queryset = within(queryset, scope.body, body_field)
     if scope.get("channel"):
         queryset = queryset.filter(channel=scope.get("channel"))
     if scope.get("subject"):
@@ -62,7 +61,7 @@ def credited_in_scope(event: str, scope: Scope) -> QuerySet:
     """The applications whose event counts for the scope's bodies (see appeals.rollups.credited)."""
     if event not in CREDITED_TO_RECEIVER:
         return in_scope(Application.objects.all(), scope)
-    forwarded = in_scope(Application.objects.filter(forwarded_from__isnull=False), scope, "forwarded_from_id")
+    forwarded = in_scope(Application.objects.filter(forwarded_from__isnull=False), scope, "forwarded_from")
     kept = in_scope(Application.objects.filter(forwarded_from__isnull=True), scope)
     return forwarded | kept
 
@@ -161,10 +160,7 @@ def reception_records(period: Period, scope: Scope) -> QuerySet:
 
 def reception_places(period: Period, scope: Scope) -> int:
     """Cities and districts where citizens were received at reception days in the period."""
-    days = ReceptionDay.objects.filter(date__range=(period.start, period.end))
-    ids = subtree(scope.body)
-    if ids is not None:
-        days = days.filter(body_id__in=ids)
+    days = within(ReceptionDay.objects.filter(date__range=(period.start, period.end)), scope.body)
     return days.filter(applications__isnull=False).aggregate(places=Count("body", distinct=True))["places"]
 
 
@@ -172,15 +168,13 @@ def reception_days_held(period: Period, scope: Scope) -> QuerySet:
     """The reception days of the period at which citizens were received (no join, so no duplicates)."""
     received = Application.objects.filter(reception_day__isnull=False).values("reception_day")
     days = ReceptionDay.objects.filter(date__range=(period.start, period.end), pk__in=received)
-    ids = subtree(scope.body)
-    return days if ids is None else days.filter(body_id__in=ids)
+    return within(days, scope.body)
 
 
 def feedback_records(kind: str):
     def records(period: Period, scope: Scope) -> QuerySet:
         found = Feedback.objects.filter(kind=kind, received_on__range=(period.start, period.end))
-        ids = subtree(scope.body)
-        return found if ids is None else found.filter(application__body_id__in=ids)
+        return within(found, scope.body, "application__body")
 
     return records
 

@@ -58,6 +58,13 @@ def subtree(body) -> list[int] | None:
     return cached(("subtree", body.pk), lambda: list(Body.objects.within(body).values_list("pk", flat=True)))
 
 
+def within(queryset: QuerySet, body, field: str = "body") -> QuerySet:
+    """The records of a body and of the bodies under it (by the foreign key `field`): the one way every
+    figure says it."""
+    ids = subtree(body)
+    return queryset if ids is None else queryset.filter(**{f"{field}__in": ids})
+
+
 _from_records: contextvars.ContextVar[bool] = contextvars.ContextVar("measures_from_records", default=False)
 
 

@@ -18,6 +18,7 @@ from precinct.core.measures import (
     declare,
     rollups_serve,
     share,
+    within,
 )
 from precinct.core.periods import Period
 from precinct.crimes import press
@@ -47,7 +48,7 @@ REGISTERED_, SOLVED_, FIREARM_, DAMAGE_, COMPENSATED_ = range(5)
 
 def records(scope: Scope) -> QuerySet:
     """The crimes of the scope's body and the bodies under it, with the scope's filters."""
-    queryset = Crime.objects.filter(body__path__startswith=scope.body.path)
+    queryset = within(Crime.objects.all(), scope.body)
     if scope.get("category"):
         queryset = queryset.filter(article__category__code=scope.get("category"))
     if scope.get("agencies"):
@@ -241,8 +242,7 @@ def firearm_records(period: Period, scope: Scope) -> QuerySet:
 
 
 def groups_neutralized(period: Period, scope: Scope) -> QuerySet:
-    return CriminalGroup.objects.filter(
-        body__path__startswith=scope.body.path,
+    return within(CriminalGroup.objects.all(), scope.body).filter(
         kind=scope.get("group_kind", GroupKind.GENERAL),
         neutralized_on__range=(period.start, period.end),
     )
@@ -260,7 +260,7 @@ def member_count(period: Period, scope: Scope) -> int:
 
 def wanted_in_period(period: Period, scope: Scope) -> QuerySet:
     """Searches under way at some time in the period: opened by its end, not ended by arrest before it."""
-    return Wanted.objects.filter(body__path__startswith=scope.body.path, opened_on__lte=period.end).filter(
+    return within(Wanted.objects.filter(opened_on__lte=period.end), scope.body).filter(
         Q(arrested_on__isnull=True) | Q(arrested_on__gte=period.start)
     )
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Min, QuerySet, Sum
 
-from precinct.core.measures import Scope, Section, Unit, cached, declare, rollups_serve, subtree
+from precinct.core.measures import Scope, Section, Unit, cached, declare, rollups_serve, within
 from precinct.core.periods import Period
 from precinct.crimes.measures import groups_neutralized, member_count
 from precinct.crimes.models import Article, GroupKind, Participation, PartyRole
@@ -16,12 +16,8 @@ DRUG_CATEGORY = "drug_trafficking"
 EDUCATIONAL = (Venue.SCHOOL, Venue.UNIVERSITY, Venue.COLLEGE)
 
 
-def within(queryset: QuerySet, scope: Scope, field: str = "body") -> QuerySet:
-    return queryset.filter(**{f"{field}__path__startswith": scope.body.path})
-
-
 def seizures(period: Period, scope: Scope) -> QuerySet:
-    found = within(Seizure.objects.filter(seized_on__range=(period.start, period.end)), scope)
+    found = within(Seizure.objects.filter(seized_on__range=(period.start, period.end)), scope.body)
     if scope.get("substance_class"):
         found = found.filter(substance__substance_class=scope.get("substance_class"))
     return found
@@ -78,9 +74,7 @@ def prosecuted_records(period: Period, scope: Scope) -> QuerySet:
         crime__article_id__in=articles,
         crime__registered_on__range=(period.start, period.end),
     )
-    bodies = subtree(scope.body)
-    if bodies is not None:
-        accused = accused.filter(crime__body_id__in=bodies)
+    accused = within(accused, scope.body, "crime__body")
     first = accused.values("person").annotate(first=Min("pk")).values("first")
     return Participation.objects.filter(pk__in=first)
 
@@ -92,7 +86,7 @@ def prosecuted(period: Period, scope: Scope) -> int:
 def events(period: Period, scope: Scope) -> QuerySet:
     """Prevention events held in educational institutions (the figure the ministry states)."""
     held = PreventionEvent.objects.filter(held_on__range=(period.start, period.end), venue__in=EDUCATIONAL)
-    return within(held, scope)
+    return within(held, scope.body)
 
 
 def event_count(period: Period, scope: Scope) -> int:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
 
-from precinct.core.measures import Scope, Section, Unit, cached, declare, rollups_serve, share
+from precinct.core.measures import Scope, Section, Unit, cached, declare, rollups_serve, share, within
 from precinct.core.periods import Period
 from precinct.traffic import press
 from precinct.traffic.models import Accident, AccidentMonth, Violation, ViolationMonth
@@ -21,12 +21,8 @@ def moments(period: Period) -> tuple[datetime.datetime, datetime.datetime]:
     return start, end
 
 
-def within(queryset: QuerySet, scope: Scope) -> QuerySet:
-    return queryset.filter(body__path__startswith=scope.body.path)
-
-
 def accidents(period: Period, scope: Scope) -> QuerySet:
-    return within(Accident.objects.filter(occurred_at__range=moments(period)), scope)
+    return within(Accident.objects.filter(occurred_at__range=moments(period)), scope.body)
 
 
 def accident_summary(period: Period, body) -> tuple[int, int, int]:
@@ -51,7 +47,7 @@ def accident_figure(index: int):
 
 
 def violations(period: Period, scope: Scope) -> QuerySet:
-    found = within(Violation.objects.filter(occurred_at__range=moments(period)), scope)
+    found = within(Violation.objects.filter(occurred_at__range=moments(period)), scope.body)
     if scope.get("detection") == "device":
         found = found.filter(device__isnull=False)
     if scope.get("parking"):

@@ -5,12 +5,16 @@ from django.contrib.auth.hashers import get_hasher
 from django.test import override_settings
 from django.urls import reverse
 
-from precinct.conftest import PASSWORD, client_for
+from precinct.conftest import PASSWORD, client_for, make_user
 
 
-def test_passwords_are_hashed_with_argon2(nasimi_officer):
-    assert nasimi_officer.password.startswith("argon2$")
-    assert get_hasher().algorithm == "argon2"
+def test_passwords_are_hashed_with_argon2(db):
+    from precinct import settings as production
+
+    with override_settings(PASSWORD_HASHERS=production.PASSWORD_HASHERS):
+        user = make_user("nasimi", "officer", ["baku-nasimi"])
+        assert user.password.startswith("argon2$") and get_hasher().algorithm == "argon2"
+        assert type(get_hasher()).__name__ == "Argon2PasswordHasher"
 
 
 def test_it_logs_in_with_the_right_password(nasimi_officer, anonymous_client):
