@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from precinct.appeals import press
 from precinct.appeals.models import (
+    AppealDay,
     AppealMonth,
     Application,
     Channel,
@@ -22,6 +23,7 @@ from precinct.appeals.models import (
     on_the_clock,
 )
 from precinct.appeals.rollups import CREDITED_TO_RECEIVER
+from precinct.core.cells import Grains, summed
 from precinct.core.measures import (
     Measure,
     Scope,
@@ -83,6 +85,9 @@ def event_records(event: str):
     return records
 
 
+CELLS = Grains(AppealMonth, AppealDay)
+
+
 def subject_codes() -> dict[int, str]:
     return cached(("appeals.subject_codes",), lambda: dict(Subject.objects.values_list("id", "code")))
 
@@ -92,13 +97,10 @@ def summary(period: Period, body) -> dict[tuple[str, str, str], int]:
 
     def compute() -> dict[tuple[str, str, str], int]:
         if rollups_serve(period):
-            rows = (
-                AppealMonth.objects.filter(body=body, month__range=(period.first_month, period.last_month))
-                .values_list("event", "channel", "subject_id")
-                .annotate(count=Sum("applications"))
-            )
+            sums = {"count": Sum("applications")}
+            cells = summed(CELLS, body, period, ("event", "channel", "subject_id"), sums)
             codes = subject_codes()
-            return {(event, channel, codes[subject]): int(count) for event, channel, subject, count in rows}
+            return {(event, channel, codes[subject]): n for (event, channel, subject), (n,) in cells.items()}
         found: dict[tuple[str, str, str], int] = {}
         for event in Event.values:
             rows = (

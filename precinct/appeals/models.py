@@ -357,16 +357,22 @@ class Event(models.TextChoices):
     NOT_CONSIDERED = "not_considered", _("left unconsidered")
 
 
-class AppealMonth(models.Model):
-    """Applications counted by body (and every body above it), month, event, channel and subject, kept in
-    step with every write (see `appeals.rollups`), so that the board report reads no application."""
+class AppealCells(models.Model):
+    """Applications counted by body (and every body above it), a day or month, event, channel and subject,
+    kept in step with every write (see `appeals.rollups`), so that the board report reads no application."""
 
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+", db_index=False)
-    month = models.DateField()
     event = models.CharField(max_length=20, choices=Event.choices)
     channel = models.CharField(max_length=20, choices=Channel.choices)
     subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="+")
     applications = models.IntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class AppealMonth(AppealCells):
+    month = models.DateField()
 
     class Meta:
         constraints = [
@@ -378,3 +384,17 @@ class AppealMonth(models.Model):
 
     def __str__(self) -> str:
         return f"{self.body_id} {self.month:%Y-%m} {self.event}: {self.applications}"
+
+
+class AppealDay(AppealCells):
+    day = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "day", "event", "channel", "subject"], name="appeal_day_cell"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.body_id} {self.day} {self.event}: {self.applications}"

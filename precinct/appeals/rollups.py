@@ -1,7 +1,7 @@
 """The appeals' rollup: applications counted by month and event, per body and every body above it."""
 
-from precinct.appeals.models import AppealMonth, Application, Event, Status
-from precinct.core.rollups import ChainedRollup
+from precinct.appeals.models import AppealDay, AppealMonth, Application, Event, Status
+from precinct.core.rollups import DAY, ChainedRollup
 
 
 class AppealMonthRollup(ChainedRollup):
@@ -27,7 +27,13 @@ class AppealMonthRollup(ChainedRollup):
     def cells(self, application: Application):
         for event, day in self.events(application):
             for body in self.chain(credited(application, event)):
-                yield (body, day.replace(day=1), event, application.channel, application.subject_id), [1]
+                yield (body, self.at(day), event, application.channel, application.subject_id), [1]
+
+
+class AppealDayRollup(AppealMonthRollup):
+    model = AppealDay
+    keys = ["body_id", "day", "event", "channel", "subject_id"]
+    grain = DAY
 
 
 def credited(application: Application, event: str) -> int:

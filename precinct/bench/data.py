@@ -13,7 +13,7 @@ import time
 from django.db import connection, transaction
 from tqdm import tqdm
 
-from precinct.crimes.models import NEVER, Article, Crime, CrimeMonth
+from precinct.crimes.models import NEVER, Article, Crime, CrimeDay, CrimeMonth, CrimeSolvedDay
 from precinct.organisation.models import Body, BodyKind
 
 # Every column but the id, in the model's order (the rows below are drawn in that order).
@@ -90,7 +90,7 @@ def load(count: int, first_year: int = 2014, years: int = 10) -> float:
         sum_rollup()
     # Fresh statistics for the planner, as autovacuum would gather after a load this size.
     with connection.cursor() as cursor:
-        for table in (Crime._meta.db_table, CrimeMonth._meta.db_table):
+        for table in (Crime._meta.db_table, CrimeMonth._meta.db_table, CrimeDay._meta.db_table):
             cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
     return time.perf_counter() - started
 
@@ -106,20 +106,35 @@ def sum_rollup() -> None:
     with connection.cursor() as cursor:
         cursor.execute("CREATE TEMPORARY TABLE bench_chain (body_id bigint, ancestor_id bigint)")
         cursor.executemany("INSERT INTO bench_chain VALUES (%s, %s)", pairs)
+        # Both grains: the month registered (whole months) and the day registered (a period's edges).
+        for table, at in ((CrimeMonth._meta.db_table, "month"), (CrimeDay._meta.db_table, "day")):
+            registered = month.format("c.registered_on") if at == "month" else "c.registered_on"
+            cursor.execute(
+                f"""
+                INSERT INTO {table}
+                    (body_id, {at}, solved_month, article_id, agency, crimes, firearm, joint, damage,
+                     compensated)
+                SELECT chain.ancestor_id, {registered},
+                       COALESCE({month.format("c.solved_on")}, %s), c.article_id, c.agency, COUNT(*),
+                       SUM(CASE WHEN c.firearm THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN c.solved_with = 'prosecutor' THEN 1 ELSE 0 END),
+                       SUM(CAST(ROUND(c.damage * 100) AS BIGINT)),
+                       SUM(CAST(ROUND(c.compensated * 100) AS BIGINT))
+                FROM {Crime._meta.db_table} c
+                JOIN bench_chain chain ON chain.body_id = c.body_id
+                GROUP BY 1, 2, 3, 4, 5
+            """,
+                [NEVER],
+            )
         cursor.execute(
             f"""
-            INSERT INTO {CrimeMonth._meta.db_table}
-                (body_id, month, solved_month, article_id, agency, crimes, firearm, joint, damage,
-                 compensated)
-            SELECT chain.ancestor_id, {month.format("c.registered_on")},
-                   COALESCE({month.format("c.solved_on")}, %s), c.article_id, c.agency, COUNT(*),
-                   SUM(CASE WHEN c.firearm THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN c.solved_with = 'prosecutor' THEN 1 ELSE 0 END),
-                   SUM(CAST(ROUND(c.damage * 100) AS BIGINT)), SUM(CAST(ROUND(c.compensated * 100) AS BIGINT))
+            INSERT INTO {CrimeSolvedDay._meta.db_table} (body_id, day, month, article_id, agency, crimes)
+            SELECT chain.ancestor_id, c.solved_on, {month.format("c.registered_on")}, c.article_id, c.agency,
+                   COUNT(*)
             FROM {Crime._meta.db_table} c
             JOIN bench_chain chain ON chain.body_id = c.body_id
+            WHERE c.solved_on IS NOT NULL
             GROUP BY 1, 2, 3, 4, 5
-        """,
-            [NEVER],
+        """
         )
         cursor.execute("DROP TABLE bench_chain")

@@ -17,26 +17,23 @@ def report(figures: dict) -> None:
         if "board_report_national_ms" in result:
             millions = (result["report_crimes"] / 10**6, result.get("report_violations", 0) / 10**6)
             crimes = "{:g} M crimes, {:g} M violations".format(*millions)
-            for scope in ("national", "district"):
-                rows = [
-                    (
-                        f"board report, {scope}, rollups ({crimes})",
-                        f"{result[f'board_report_{scope}_ms']} ms",
-                        "< 250 ms" if scope == "national" else "",
-                    ),
-                    (
-                        f"board report, {scope}, raw records",
-                        f"{result[f'board_report_{scope}_raw_ms']} ms",
-                        "",
-                    ),
-                    (
-                        f"board report, {scope}, speed-up",
-                        f"{result[f'board_report_{scope}_speedup']}×",
-                        ">= 20×" if scope == "national" else "",
-                    ),
-                ]
-                for name, figure, target in rows:
-                    print(f"{name:<44}{database:<12}{figure:>28}   {target}")
+            for kind, what, target in (("", "Jan–Sep", "< 100 ms"), ("days_", "5 Jan–17 Sep", "< 250 ms")):
+                for scope in ("national", "district"):
+                    key = f"board_report_{kind}{scope}"
+                    if f"{key}_ms" not in result:
+                        continue
+                    rows = [
+                        (f"board report {what}, {scope}, rollups", f"{result[f'{key}_ms']} ms", target),
+                        ("  the same from the records", f"{result[f'{key}_raw_ms']} ms", ""),
+                        (
+                            "  speed-up",
+                            f"{result[f'{key}_speedup']}×",
+                            ">= 20×" if scope == "national" else "",
+                        ),
+                    ]
+                    for name, figure, aim in rows:
+                        print(f"{name:<44}{database:<12}{figure:>28}   {aim}")
+            print(f"{'(on ' + crimes + ')':<44}")
             figure = f"{result['drill_down_first_page_ms']} ms"
             print(f"{'drill-down, first page':<44}{database:<12}{figure:>28}   < 200 ms")
             for name, key, target in (
@@ -44,7 +41,6 @@ def report(figures: dict) -> None:
                 ("API violations, a page further on", "api_violations_tenth_page_ms", "< 100 ms"),
                 ("API crimes, first page", "api_crimes_first_page_ms", "< 100 ms"),
                 ("API crimes, a page further on", "api_crimes_tenth_page_ms", "< 100 ms"),
-                ("board report, 5 Jan–17 Sep (records)", "board_report_days_national_ms", "< 250 ms"),
                 ("a district moved under another parent", "body_move_ms", ""),
             ):
                 if key in result:

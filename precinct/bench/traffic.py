@@ -13,7 +13,7 @@ from tqdm import tqdm
 from precinct.core.rollups import body_chains
 from precinct.organisation.models import Body, BodyKind
 from precinct.traffic.models import Device, OffenceArticle, Violation
-from precinct.traffic.rollups import DeviceMonthRollup, ViolationMonthRollup
+from precinct.traffic.rollups import DeviceMonthRollup, ViolationDayRollup, ViolationMonthRollup
 
 COLUMNS = [
     "occurred_at",
@@ -101,7 +101,7 @@ def violation_rows(
             else:
                 body, code = rng.choice(bodies)
                 row = (stamp, body, f"B-{code}", None, article, rng.choice(pool), fine, "unpaid", "")
-            cell = cells[(body, month, parking, "device" if row[3] else "patrol")]
+            cell = cells[(body, day, parking, "device" if row[3] else "patrol")]
             cell[0] += 1
             cell[1] += fine
             yield row
@@ -126,12 +126,15 @@ def load_violations(count: int, first_year: int = 2014, years: int = 10) -> floa
         bar.update(len(batch))
     chains = body_chains()
     months: dict = defaultdict(lambda: [0, 0])
-    for (body, month, parking, detection), (n, fines) in cells.items():
+    days: dict = defaultdict(lambda: [0, 0])
+    for (body, day, parking, detection), (n, fines) in cells.items():
         for above in chains[body]:
-            months[(above, month, parking, detection)][0] += n
-            months[(above, month, parking, detection)][1] += fines
+            for grain, at in ((months, day.replace(day=1)), (days, day)):
+                grain[(above, at, parking, detection)][0] += n
+                grain[(above, at, parking, detection)][1] += fines
     with transaction.atomic():
         ViolationMonthRollup().apply(dict(months))
+        ViolationDayRollup().apply(dict(days))
         DeviceMonthRollup().apply({key: [n] for key, n in device_cells.items()})
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {table}")

@@ -79,8 +79,9 @@ def from_records() -> Iterator[None]:
 
 
 def rollups_serve(period: Period) -> bool:
-    """Whether a period's figures can be read from the monthly rollups."""
-    return period.whole_months and not _from_records.get()
+    """Whether a period's figures are read from the rollups: any period, whole months from the monthly
+    cells and the days at its edges from the daily ones (see core.cells), unless asked for the records."""
+    return not _from_records.get()
 
 
 class Unit:

@@ -22,13 +22,23 @@ Key = tuple
 Sums = list
 
 
+MONTH, DAY = "month", "day"
+
+
 class Rollup(ABC):
-    """Declares how records of `source` add up into `model`."""
+    """Declares how records of `source` add up into `model`. Most rollups come in two grains, a model of
+    months and its twin of days (the same cells, with `day` for `month`): a period is read from the
+    whole months it spans and the days at its edges (see `core.cells`)."""
 
     source: type[models.Model]
     model: type[models.Model]
     keys: list[str]  # the rollup model's key columns (attnames)
     sums: list[str]  # its summed columns
+    grain = MONTH
+
+    def at(self, day: datetime.date) -> datetime.date:
+        """A record's date as this rollup's cells hold it: its month, or the day itself."""
+        return day.replace(day=1) if self.grain == MONTH else day
 
     @abstractmethod
     def cells(self, record: models.Model) -> Iterable[tuple[Key, Sums]]:
@@ -153,7 +163,8 @@ def span(domain: str | None = None) -> tuple[datetime.date, datetime.date] | Non
     ministry = Body.objects.filter(parent=None).values_list("pk", flat=True).first()
     months = []
     for rollup in rollups():
-        if isinstance(rollup, ChainedRollup) and domain in (None, rollup.model._meta.app_label):
+        monthly = isinstance(rollup, ChainedRollup) and rollup.keys[1] == "month"
+        if monthly and domain in (None, rollup.model._meta.app_label):
             found = rollup.model._default_manager.filter(body_id=ministry).aggregate(
                 first=models.Min("month"), last=models.Max("month")
             )

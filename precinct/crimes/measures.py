@@ -8,6 +8,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import translation
 
+from precinct.core.cells import Grains, month_end, summed
 from precinct.core.measures import (
     Measure,
     Scope,
@@ -28,7 +29,9 @@ from precinct.crimes.models import (
     Article,
     Category,
     Crime,
+    CrimeDay,
     CrimeMonth,
+    CrimeSolvedDay,
     CriminalGroup,
     Gravity,
     GroupKind,
@@ -84,40 +87,46 @@ def classification() -> dict[int, tuple[str, str]]:
 
 
 def summary(period: Period, body) -> dict[Key, list[int]]:
+    """The period's sums by (category, gravity, agency)."""
+
     def fold() -> dict[Key, list[int]]:
-        found: dict[Key, list[int]] = {}
-        for (_month, *key), values in monthly_summary(period, body).items():
-            total = found.setdefault(tuple(key), [0] * len(values))
-            for column, value in enumerate(values):
-                total[column] += value
-        return found
+        return {tuple(key): values for (_month, *key), values in _summary(period, body, False).items()}
 
     return cached(("crimes.summary", body.pk, period, rollups_serve(period)), fold)
 
 
 def monthly_summary(period: Period, body) -> dict[tuple, list[int]]:
-    """The summary by month registered too, so that the trend chart costs no query of its own."""
+    """The same by month registered too, for the trend."""
     return cached(
-        ("crimes.monthly_summary", body.pk, period, rollups_serve(period)), lambda: _summary(period, body)
+        ("crimes.monthly_summary", body.pk, period, rollups_serve(period)),
+        lambda: _summary(period, body, True),
     )
 
 
-def _summary(period: Period, body) -> dict[tuple, list[int]]:
-    from_rollup = rollups_serve(period)
-    if from_rollup:
-        solved_by_end = Q(solved_month__lte=period.last_month) & ~Q(solved_month=NEVER)
-        rows = (
-            CrimeMonth.objects.filter(body=body, month__range=(period.first_month, period.last_month))
-            .values_list("month", "article_id", "agency")
-            .annotate(
-                registered=Sum("crimes"),
-                solved=Sum("crimes", filter=solved_by_end),
-                with_firearm=Sum("firearm"),
-                damage_sum=Sum("damage"),
-                compensated_sum=Sum("compensated"),
-            )
-        )
-    else:
+REGISTERED_CELLS = Grains(CrimeMonth, CrimeDay)
+SOLVED_CELLS = Grains(CrimeMonth, CrimeSolvedDay, month_field="solved_month")
+SUMS = {
+    "registered": Sum("crimes"),
+    "with_firearm": Sum("firearm"),
+    "damage_sum": Sum("damage"),
+    "compensated_sum": Sum("compensated"),
+}
+
+
+def _summary(period: Period, body, by_month: bool) -> dict[tuple, list[int]]:
+    """By (month registered or None, category, gravity, agency): registered, solved by the period's end,
+    with a firearm, damage and compensation (qəpik)."""
+    found: dict[tuple, list[int]] = {}
+    classes = classification()
+
+    def add(month, article: int, agency: str, values: list[int]) -> None:
+        month = month.date() if isinstance(month, datetime.datetime) else month
+        month = month if by_month else None
+        total = found.setdefault((month, *classes[article], agency), [0] * 5)
+        for column, value in values:
+            total[column] += int(value or 0)
+
+    if not rollups_serve(period):
         rows = (
             registered_records(period, Scope(body))
             .values_list(TruncMonth("registered_on"), "article_id", "agency")
@@ -129,15 +138,65 @@ def _summary(period: Period, body) -> dict[tuple, list[int]]:
                 compensated_sum=Sum("compensated"),
             )
         )
-    found: dict[tuple, list[int]] = {}
-    classes = classification()
-    for month, article, agency, *values in rows:
-        values[DAMAGE_] = int(Decimal(values[DAMAGE_] or 0) * (1 if from_rollup else 100))
-        values[COMPENSATED_] = int(Decimal(values[COMPENSATED_] or 0) * (1 if from_rollup else 100))
+        for month, article, agency, n, solved, firearm, damage, compensated in rows:
+            money = [(DAMAGE_, Decimal(damage or 0) * 100), (COMPENSATED_, Decimal(compensated or 0) * 100)]
+            add(month, article, agency, [(REGISTERED_, n), (SOLVED_, solved), (FIREARM_, firearm), *money])
+        return found
+    last = period.last_month
+    whole_last_month = period.end == month_end(last)
+    # Solved by the period's end: in a month before its last, or in its last when the period ends with it.
+    by_end = Q(solved_month__lte=last) if whole_last_month else Q(solved_month__lt=last)
+    sums = SUMS | {"solved": Sum("crimes", filter=by_end & ~Q(solved_month=NEVER))}
+    group = ("month", "article_id", "agency") if by_month else ("article_id", "agency")
+    cells = summed(REGISTERED_CELLS, body, period, group, sums)
+    for (*month, article, agency), (n, firearm, damage, compensated, solved) in cells.items():
+        values = [(REGISTERED_, n), (SOLVED_, solved), (FIREARM_, firearm), (DAMAGE_, damage),
+                  (COMPENSATED_, compensated)]  # fmt: skip
+        add(month[0] if month else None, article, agency, values)
+    if not whole_last_month:
+        for (month, article, agency), n in solved_in_last_month(period, body).items():
+            add(month, article, agency, [(SOLVED_, n)])
+    return found
+
+
+def solved_in_last_month(period: Period, body) -> dict[tuple, int]:
+    """Crimes registered in the period and solved in its last month by its last day, by (month registered,
+    article, agency): from the cells of the days solved, less (or plus) those registered in the first
+    month's days outside (inside) the period. That remainder, crimes registered in part of one month and
+    solved in part of another, is the one thing two dates define that no cell holds: it is read from the
+    records, at most half a month of registrations through their index."""
+    first, last = period.first_month, period.last_month
+    before = (period.start - first).days  # days of the first month before the period
+    within_first = (min(month_end(first), period.end) - period.start).days + 1
+    from_month = first if before <= within_first else (first + datetime.timedelta(days=32)).replace(day=1)
+    found: dict[tuple, int] = {}
+    cells = (
+        CrimeSolvedDay.objects.filter(
+            body=body, day__range=(last, period.end), month__range=(from_month, last)
+        )
+        .values_list("month", "article_id", "agency")
+        .annotate(n=Sum("crimes"))
+        .order_by()
+    )
+    for month, article, agency, n in cells:
+        found[(month, article, agency)] = int(n)
+    if from_month == first and before:  # less those registered before the period began
+        registered, sign = (first, period.start - datetime.timedelta(days=1)), -1
+    elif from_month != first:  # plus those registered in the first month's days within the period
+        registered, sign = (period.start, min(month_end(first), period.end)), 1
+    else:
+        return found
+    remainder = (
+        within(Crime.objects.all(), body)
+        .filter(registered_on__range=registered, solved_on__range=(last, period.end))
+        .values_list(TruncMonth("registered_on"), "article_id", "agency")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for month, article, agency, n in remainder:
         month = month.date() if isinstance(month, datetime.datetime) else month
-        total = found.setdefault((month, *classes[article], agency), [0] * len(values))
-        for column, value in enumerate(values):
-            total[column] += int(value or 0)
+        key = (month, article, agency)
+        found[key] = found.get(key, 0) + sign * n
     return found
 
 
@@ -147,12 +206,9 @@ def earlier_summary(period: Period, body) -> dict[Key, int]:
     def compute() -> dict[Key, int]:
         before = datetime.date(period.start.year, 1, 1)
         if rollups_serve(period):
-            rows = (
-                CrimeMonth.objects.filter(body=body, month__lt=before)
-                .filter(solved_month__range=(period.first_month, period.last_month))
-                .values_list("article_id", "agency")
-                .annotate(solved=Sum("crimes"))
-            )
+            cells = summed(SOLVED_CELLS, body, period, ("article_id", "agency"), {"n": Sum("crimes")},
+                           month__lt=before)  # fmt: skip
+            rows = [(article, agency, n) for (article, agency), (n,) in cells.items()]
         else:
             rows = (
                 earlier_solved_records(period, Scope(body))

@@ -273,17 +273,16 @@ class CriminalGroup(ScopedModel, Timestamped):
 NEVER = datetime.date(1900, 1, 1)
 
 
-class CrimeMonth(models.Model):
-    """Crimes summed by body, month registered, month solved, category, gravity and agency.
+class CrimeCells(models.Model):
+    """Crimes summed by body, a day or month, month solved, article and agency.
 
     A body's cells count the crimes of every body under it, so a report for any body reads only its
     own cells. Kept in step with every write (see `crimes.rollups`); rebuilt by `precinct rollups`.
     """
 
-    # No index of its own: the composite indexes below begin with the body, and a lone one misleads
+    # No index of its own: the composite indexes begin with the body, and a lone one misleads
     # PostgreSQL's planner into filtering a whole body's cells instead of one period's.
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+", db_index=False)
-    month = models.DateField()
     solved_month = models.DateField()
     # Keyed by the article, not by its category and gravity: an article reclassified in the reference data
     # moves its crimes in every report at once, with no cell to recount.
@@ -297,6 +296,15 @@ class CrimeMonth(models.Model):
     compensated = models.BigIntegerField(default=0)
 
     class Meta:
+        abstract = True
+
+
+class CrimeMonth(CrimeCells):
+    """By the month registered: whole months of any period."""
+
+    month = models.DateField()
+
+    class Meta:
         constraints = [
             models.UniqueConstraint(
                 fields=["body", "month", "solved_month", "article", "agency"],
@@ -307,3 +315,41 @@ class CrimeMonth(models.Model):
 
     def __str__(self) -> str:
         return f"{self.body_id} {self.month:%Y-%m} {self.article_id} {self.agency}: {self.crimes}"
+
+
+class CrimeDay(CrimeCells):
+    """By the day registered: the days at a period's edges."""
+
+    day = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "day", "solved_month", "article", "agency"], name="crime_day_cell"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.body_id} {self.day} {self.article_id} {self.agency}: {self.crimes}"
+
+
+class CrimeSolvedDay(models.Model):
+    """Crimes solved, by body, day solved, month registered, article and agency: the solving on the days
+    at a period's edges (crimes of earlier years solved, and solved by a period's end in its last month)."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+", db_index=False)
+    day = models.DateField()
+    month = models.DateField()
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    agency = models.CharField(max_length=20)
+    crimes = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "day", "month", "article", "agency"], name="crime_solved_day_cell"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.body_id} {self.day} ({self.month:%Y-%m}) {self.article_id}: {self.crimes}"

@@ -2,8 +2,8 @@
 
 from decimal import Decimal
 
-from precinct.core.rollups import ChainedRollup
-from precinct.crimes.models import NEVER, Crime, CrimeMonth, Partner
+from precinct.core.rollups import DAY, ChainedRollup
+from precinct.crimes.models import NEVER, Crime, CrimeDay, CrimeMonth, CrimeSolvedDay, Partner
 
 
 class CrimeMonthRollup(ChainedRollup):
@@ -13,7 +13,7 @@ class CrimeMonthRollup(ChainedRollup):
     sums = ["crimes", "firearm", "joint", "damage", "compensated"]
 
     def cells(self, crime: Crime):
-        month = crime.registered_on.replace(day=1)
+        month = self.at(crime.registered_on)
         solved_month = crime.solved_on.replace(day=1) if crime.solved_on else NEVER
         sums = [
             1,
@@ -24,3 +24,24 @@ class CrimeMonthRollup(ChainedRollup):
         ]
         for body in self.chain(crime.body_id):
             yield (body, month, solved_month, crime.article_id, crime.agency), sums
+
+
+class CrimeDayRollup(CrimeMonthRollup):
+    model = CrimeDay
+    keys = ["body_id", "day", "solved_month", "article_id", "agency"]
+    grain = DAY
+
+
+class CrimeSolvedDayRollup(ChainedRollup):
+    """The crimes solved, by the day solved and the month registered."""
+
+    source = Crime
+    model = CrimeSolvedDay
+    keys = ["body_id", "day", "month", "article_id", "agency"]
+    sums = ["crimes"]
+
+    def cells(self, crime: Crime):
+        if crime.solved_on:
+            registered = crime.registered_on.replace(day=1)
+            for body in self.chain(crime.body_id):
+                yield (body, crime.solved_on, registered, crime.article_id, crime.agency), [1]

@@ -5,12 +5,13 @@ from decimal import Decimal
 
 from django.db.models import Count, Min, QuerySet, Sum
 
+from precinct.core.cells import Grains, summed
 from precinct.core.measures import Scope, Section, Unit, cached, declare, rollups_serve, within
 from precinct.core.periods import Period
 from precinct.crimes.measures import groups_neutralized, member_count
 from precinct.crimes.models import Article, GroupKind, Participation, PartyRole
 from precinct.drugs import press
-from precinct.drugs.models import PreventionEvent, Seizure, SeizureMonth, SubstanceClass, Venue
+from precinct.drugs.models import PreventionEvent, Seizure, SeizureDay, SeizureMonth, SubstanceClass, Venue
 
 DRUG_CATEGORY = "drug_trafficking"
 EDUCATIONAL = (Venue.SCHOOL, Venue.UNIVERSITY, Venue.COLLEGE)
@@ -23,17 +24,17 @@ def seizures(period: Period, scope: Scope) -> QuerySet:
     return found
 
 
+CELLS = Grains(SeizureMonth, SeizureDay)
+
+
 def summary(period: Period, body) -> dict[tuple[str, bool], tuple[int, int]]:
     """(seizures, milligrams) by (substance class, weighed)."""
 
     def compute():
         if rollups_serve(period):
-            rows = (
-                SeizureMonth.objects.filter(body=body, month__range=(period.first_month, period.last_month))
-                .values_list("substance_class", "weighed")
-                .annotate(count=Sum("seizures"), mass=Sum("milligrams"))
-            )
-            return {(klass, weighed): (int(count), int(mass)) for klass, weighed, count, mass in rows}
+            sums = {"count": Sum("seizures"), "mass": Sum("milligrams")}
+            cells = summed(CELLS, body, period, ("substance_class", "weighed"), sums)
+            return {key: (count, mass) for key, (count, mass) in cells.items()}
         found: dict[tuple[str, bool], tuple[int, int]] = {}
         rows = seizures(period, Scope(body)).values_list("substance__substance_class", "grams")
         for klass, mass in rows.iterator():

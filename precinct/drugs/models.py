@@ -122,16 +122,22 @@ class PreventionEvent(ScopedModel, Timestamped):
         return reverse("drugs:event", args=[self.pk])
 
 
-class SeizureMonth(models.Model):
-    """Seizures summed by body (and every body above it), month, substance class and unit kind; masses
-    in milligrams, whole numbers that add up exactly on every database."""
+class SeizureCells(models.Model):
+    """Seizures summed by body (and every body above it), a day or month, substance class and unit kind;
+    masses in milligrams, whole numbers that add up exactly on every database."""
 
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+", db_index=False)
-    month = models.DateField()
     substance_class = models.CharField(max_length=20)
     weighed = models.BooleanField()  # whether the quantity has a mass
     seizures = models.IntegerField(default=0)
     milligrams = models.BigIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class SeizureMonth(SeizureCells):
+    month = models.DateField()
 
     class Meta:
         constraints = [
@@ -143,3 +149,17 @@ class SeizureMonth(models.Model):
 
     def __str__(self) -> str:
         return f"{self.body_id} {self.month:%Y-%m} {self.substance_class}: {self.milligrams} mg"
+
+
+class SeizureDay(SeizureCells):
+    day = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "day", "substance_class", "weighed"], name="seizure_day_cell"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.body_id} {self.day} {self.substance_class}: {self.milligrams} mg"

@@ -2,8 +2,8 @@
 
 from decimal import Decimal
 
-from precinct.core.rollups import ChainedRollup
-from precinct.drugs.models import Seizure, SeizureMonth, Substance
+from precinct.core.rollups import DAY, ChainedRollup
+from precinct.drugs.models import Seizure, SeizureDay, SeizureMonth, Substance
 
 
 class SeizureMonthRollup(ChainedRollup):
@@ -20,6 +20,12 @@ class SeizureMonthRollup(ChainedRollup):
             self.classes = dict(Substance.objects.values_list("id", "substance_class"))
         weighed = seizure.grams is not None
         milligrams = int(Decimal(seizure.grams) * 1000) if weighed else 0
-        month = seizure.seized_on.replace(day=1)
+        month = self.at(seizure.seized_on)
         for body in self.chain(seizure.body_id):
             yield (body, month, self.classes[seizure.substance_id], weighed), [1, milligrams]
+
+
+class SeizureDayRollup(SeizureMonthRollup):
+    model = SeizureDay
+    keys = ["body_id", "day", "substance_class", "weighed"]
+    grain = DAY

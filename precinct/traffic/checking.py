@@ -65,22 +65,22 @@ class Checker:
         self.batch_id: int | None = None
         self.copy_text = False  # whether the chunks carry PostgreSQL's COPY text too
 
-    def hour(self, text: str) -> tuple[str, int, int]:
-        """The UTC hour ("YYYY-MM-DD HH") and the local year and month of a local hour, worked out once per
-        distinct hour: a feed's rows come in runs of the same hours. (Baku's offsets are whole hours.)"""
+    def hour(self, text: str) -> tuple[str, int, int, int]:
+        """The UTC hour ("YYYY-MM-DD HH") and the local year, month and day of a local hour, worked out once
+        per distinct hour: a feed's rows come in runs of the same hours. (Baku's offsets are whole hours.)"""
         found = self.hours.get(text)
         if found is None:
             local = datetime.datetime.fromisoformat(text.replace("T", " ") + ":00:00").replace(tzinfo=LOCAL)
             utc_hour = local.astimezone(UTC).strftime("%Y-%m-%d %H")
-            found = self.hours[text] = (utc_hour, local.year, local.month)
+            found = self.hours[text] = (utc_hour, local.year, local.month, local.day)
         return found
 
-    def moment(self, text: str) -> tuple[str, int, int]:
-        """(UTC "YYYY-MM-DD HH:MM:SS", local year, local month) of a time as sent: local time as the devices
+    def moment(self, text: str) -> tuple[str, int, int, int]:
+        """(UTC "YYYY-MM-DD HH:MM:SS", local year, month, day) of a time as sent: local time as the devices
         send it, or any ISO 8601 time with its offset."""
         text = text.strip()
         if CANONICAL.fullmatch(text):
-            utc_hour, year, month = self.hour(text[:13])
+            utc_hour, year, month, day = self.hour(text[:13])
             stamp = f"{utc_hour}{text[13:19]}"
         else:
             try:
@@ -90,10 +90,11 @@ class Checker:
             if moment.tzinfo is None:
                 moment = moment.replace(tzinfo=LOCAL)
             local = moment.astimezone(LOCAL).replace(microsecond=0)
-            stamp, year, month = local.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"), local.year, local.month
+            stamp = local.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
+            year, month, day = local.year, local.month, local.day
         if stamp > self.latest:
             raise Refused("occurred_at", _("%(v)s is in the future") % {"v": text})
-        return stamp, year, month
+        return stamp, year, month, day
 
     def check(self, values: tuple) -> tuple[Staged, int]:
         occurred, source, device_code, body_code, article_code, vehicle, fine, payment, place = values
@@ -101,13 +102,13 @@ class Checker:
         # devices send it, in an hour already seen.
         found = self.hours.get(occurred[:13]) if len(occurred) == 19 else None
         if found is not None and MINUTES.fullmatch(occurred, 13):
-            utc_hour, year, month = found
+            utc_hour, year, month, day = found
             stamp = utc_hour + occurred[13:]
             if stamp > self.latest:
                 raise Refused("occurred_at", _("%(v)s is in the future") % {"v": occurred})
         else:
             try:
-                stamp, year, month = self.moment(occurred)
+                stamp, year, month, day = self.moment(occurred)
             except ValueError:  # a day or an hour that does not exist: 30 February, 25 o'clock
                 raise Refused("occurred_at", _(NOT_A_TIME) % {"v": occurred}) from None
         device_id = body_id = None
@@ -161,7 +162,7 @@ class Checker:
         payment = payment or UNPAID
         if payment not in PAYMENTS:
             raise Refused("payment", _("“%(v)s” is not one of unpaid, paid, cancelled") % {"v": payment})
-        key = (body_id, year, month, parking, device_id)
+        key = (body_id, year, month, day, parking, device_id)
         cell = self.cells.get(key)
         if cell is None:
             cell = self.cells[key] = len(self.cell_keys)

@@ -40,7 +40,7 @@ from precinct.traffic.models import (
     QuarantinedRow,
     Violation,
 )
-from precinct.traffic.rollups import DeviceMonthRollup, ViolationMonthRollup
+from precinct.traffic.rollups import DeviceMonthRollup, ViolationDayRollup, ViolationMonthRollup
 
 COLUMNS = ("occurred_at", "source", "device", "body", "article", "vehicle", "fine", "payment", "place")
 STAGED = (
@@ -268,20 +268,23 @@ class ViolationFeed:
     def roll_up(self, written: dict[int, tuple[int, int]]) -> None:
         """Add what was written to the monthly rollups, per body and every body above it, and per device."""
         months: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
+        days: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
         devices: dict[tuple, list[int]] = defaultdict(lambda: [0])
         # Read in the chunk's transaction: a body moved while the batch runs is followed from its next chunk.
         chains = read_chains({self.cell_keys[cell][0] for cell in written})
         for cell, (count, fines) in written.items():
-            body_id, year, month, parking, device_id = self.cell_keys[cell]
-            first = datetime.date(year, month, 1)
+            body_id, year, month, day, parking, device_id = self.cell_keys[cell]
+            first, on = datetime.date(year, month, 1), datetime.date(year, month, day)
             detection = "device" if device_id else "patrol"
             for body in chains[body_id]:
-                sums = months[(body, first, parking, detection)]
-                sums[0] += count
-                sums[1] += int(fines)
+                for grain, at in ((months, first), (days, on)):
+                    sums = grain[(body, at, parking, detection)]
+                    sums[0] += count
+                    sums[1] += int(fines)
             if device_id:
                 devices[(device_id, first)][0] += count
         ViolationMonthRollup().apply(dict(months))
+        ViolationDayRollup().apply(dict(days))
         DeviceMonthRollup().apply(dict(devices))
 
 

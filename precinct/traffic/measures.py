@@ -7,10 +7,18 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
 
+from precinct.core.cells import Grains, summed
 from precinct.core.measures import Scope, Section, Unit, cached, declare, rollups_serve, share, within
 from precinct.core.periods import Period
 from precinct.traffic import press
-from precinct.traffic.models import Accident, AccidentMonth, Violation, ViolationMonth
+from precinct.traffic.models import (
+    Accident,
+    AccidentDay,
+    AccidentMonth,
+    Violation,
+    ViolationDay,
+    ViolationMonth,
+)
 from precinct.traffic.rollups import LOCAL
 
 
@@ -21,6 +29,10 @@ def moments(period: Period) -> tuple[datetime.datetime, datetime.datetime]:
     return start, end
 
 
+ACCIDENT_CELLS = Grains(AccidentMonth, AccidentDay)
+VIOLATION_CELLS = Grains(ViolationMonth, ViolationDay)
+
+
 def accidents(period: Period, scope: Scope) -> QuerySet:
     return within(Accident.objects.filter(occurred_at__range=moments(period)), scope.body)
 
@@ -28,10 +40,9 @@ def accidents(period: Period, scope: Scope) -> QuerySet:
 def accident_summary(period: Period, body) -> tuple[int, int, int]:
     def compute() -> tuple[int, int, int]:
         if rollups_serve(period):
-            found = AccidentMonth.objects.filter(
-                body=body, month__range=(period.first_month, period.last_month)
-            )
-            sums = found.aggregate(a=Sum("accidents"), k=Sum("killed"), i=Sum("injured"))
+            sums = {"a": Sum("accidents"), "k": Sum("killed"), "i": Sum("injured")}
+            cells = summed(ACCIDENT_CELLS, body, period, (), sums).get((), [0, 0, 0])
+            sums = dict(zip("aki", cells, strict=True))
         else:
             sums = accidents(period, Scope(body)).aggregate(a=Count("id"), k=Sum("killed"), i=Sum("injured"))
         return int(sums["a"] or 0), int(sums["k"] or 0), int(sums["i"] or 0)
@@ -60,12 +71,8 @@ def violation_summary(period: Period, body) -> dict[tuple[bool, str], int]:
 
     def compute() -> dict[tuple[bool, str], int]:
         if rollups_serve(period):
-            rows = (
-                ViolationMonth.objects.filter(body=body, month__range=(period.first_month, period.last_month))
-                .values_list("parking", "detection")
-                .annotate(n=Sum("violations"))
-            )
-            return {(parking, detection): int(n) for parking, detection, n in rows}
+            cells = summed(VIOLATION_CELLS, body, period, ("parking", "detection"), {"n": Sum("violations")})
+            return {key: n for key, (n,) in cells.items()}
         rows = (
             violations(period, Scope(body))
             .values_list("article__parking")

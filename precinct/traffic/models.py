@@ -250,15 +250,21 @@ class Violation(ScopedModel):
         return Detection.DEVICE if self.device_id else Detection.PATROL
 
 
-class ViolationMonth(models.Model):
-    """Violations by body (and every body above it), month, parking or not, and detection."""
+class ViolationCells(models.Model):
+    """Violations by body (and every body above it), a day or month, parking or not, and detection."""
 
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+", db_index=False)
-    month = models.DateField()
     parking = models.BooleanField()
     detection = models.CharField(max_length=10)
     violations = models.BigIntegerField(default=0)
     fines = models.BigIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class ViolationMonth(ViolationCells):
+    month = models.DateField()
 
     class Meta:
         constraints = [
@@ -270,6 +276,18 @@ class ViolationMonth(models.Model):
 
     def __str__(self) -> str:
         return f"{self.body_id} {self.month:%Y-%m}: {self.violations}"
+
+
+class ViolationDay(ViolationCells):
+    day = models.DateField()  # in Baku time
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["body", "day", "parking", "detection"], name="violation_day_cell")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.body_id} {self.day}: {self.violations}"
 
 
 class DeviceMonth(models.Model):
@@ -286,17 +304,33 @@ class DeviceMonth(models.Model):
         return f"{self.device_id} {self.month:%Y-%m}: {self.detections}"
 
 
-class AccidentMonth(models.Model):
-    """Accidents, killed and injured by body (and every body above it) and month."""
+class AccidentCells(models.Model):
+    """Accidents, killed and injured by body (and every body above it) and a day or month."""
 
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+", db_index=False)
-    month = models.DateField()
     accidents = models.IntegerField(default=0)
     killed = models.IntegerField(default=0)
     injured = models.IntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class AccidentMonth(AccidentCells):
+    month = models.DateField()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["body", "month"], name="accident_month_cell")]
 
     def __str__(self) -> str:
         return f"{self.body_id} {self.month:%Y-%m}: {self.accidents}"
+
+
+class AccidentDay(AccidentCells):
+    day = models.DateField()  # in Baku time
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["body", "day"], name="accident_day_cell")]
+
+    def __str__(self) -> str:
+        return f"{self.body_id} {self.day}: {self.accidents}"

@@ -7,15 +7,17 @@ from collections import defaultdict
 from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Q, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import TruncDay, TruncMonth
 
-from precinct.core.rollups import ChainedRollup, Rollup, body_chains, one_reading
+from precinct.core.rollups import DAY, MONTH, ChainedRollup, Rollup, body_chains, one_reading
 from precinct.traffic.models import (
     Accident,
+    AccidentDay,
     AccidentMonth,
     DeviceMonth,
     OffenceArticle,
     Violation,
+    ViolationDay,
     ViolationMonth,
 )
 
@@ -26,10 +28,16 @@ def local_month(moment):
     return moment.astimezone(LOCAL).date().replace(day=1)
 
 
-def by_month(queryset, *fields: str):
-    """Violations counted by local month and the fields, by the database: millions are never loaded."""
+def local_day(moment) -> datetime.date:
+    return moment.astimezone(LOCAL).date()
+
+
+def by_month(queryset, *fields: str, grain: str = MONTH):
+    """Violations counted by local month (or day) and the fields, by the database: millions are never
+    loaded."""
+    truncate = TruncMonth if grain == MONTH else TruncDay
     return (
-        queryset.annotate(local_month=TruncMonth("occurred_at", tzinfo=LOCAL))
+        queryset.annotate(local_month=truncate("occurred_at", tzinfo=LOCAL))
         .values_list("local_month", *fields)
         .annotate(n=Count("id"), fines=Sum("fine"))
         .order_by()
@@ -59,6 +67,7 @@ class ViolationMonthRollup(ChainedRollup):
             "body_id",
             "article__parking",
             "automatic",
+            grain=self.grain,
         ):
             for above in self.chain(body):
                 cell = deltas[(above, month_of(month), parking, "device" if automatic else "patrol")]
@@ -69,7 +78,7 @@ class ViolationMonthRollup(ChainedRollup):
     def cells(self, violation: Violation):
         if violation.article_id not in self.parking:  # an article added since they were read
             self.parking = dict(OffenceArticle.objects.values_list("pk", "parking"))
-        month = local_month(violation.occurred_at)
+        month = self.at(local_day(violation.occurred_at))
         detection = "device" if violation.device_id else "patrol"
         for body in self.chain(violation.body_id):
             yield (body, month, self.parking[violation.article_id], detection), [1, violation.fine]
@@ -98,4 +107,16 @@ class AccidentMonthRollup(ChainedRollup):
 
     def cells(self, accident: Accident):
         for body in self.chain(accident.body_id):
-            yield (body, local_month(accident.occurred_at)), [1, accident.killed, accident.injured]
+            yield (body, self.at(local_day(accident.occurred_at))), [1, accident.killed, accident.injured]
+
+
+class ViolationDayRollup(ViolationMonthRollup):
+    model = ViolationDay
+    keys = ["body_id", "day", "parking", "detection"]
+    grain = DAY
+
+
+class AccidentDayRollup(AccidentMonthRollup):
+    model = AccidentDay
+    keys = ["body_id", "day"]
+    grain = DAY
