@@ -14,6 +14,7 @@ from precinct.core.pages import favicon, toggle_accessible_mode
 from precinct.crimes.api import views as crimes_api
 from precinct.drugs.api import views as drugs_api
 from precinct.organisation.api import BodyViewSet
+from precinct.reports.api import WindowsView
 from precinct.reports.public import statistics as public_statistics
 from precinct.reports.views import dashboard
 from precinct.traffic.api import views as traffic_api
@@ -58,6 +59,7 @@ urlpatterns = [
     path("open311/v2/requests/<str:number>.json", open311.request_detail, name="open311-request"),
     path("audit/", AuditLogView.as_view(), name="audit-log"),
     path("reports/", include("precinct.reports.urls")),
+    path("api/windows/", WindowsView.as_view(), name="api-windows"),
     path("statistics/", public_statistics, name="public-statistics"),
     path("admin/", admin.site.urls),
     path("api/violations/batch/", traffic_api.ViolationBatchView.as_view(), name="violation-batch"),

@@ -319,6 +319,7 @@ def by_subject() -> list[tuple[str, list[Measure]]]:
 
 
 SECTION = Section(
+    headline=[RECEIVED, CONSIDERED],
     name="appeals",
     press=press.paragraphs,
     labels={"en": "Citizens' appeals", "az": "Vətəndaş müraciətləri", "ru": "Обращения граждан"},

@@ -264,6 +264,8 @@ class Section:
     # The section's paragraphs of the press-release draft: press(result, period, language), see core.press.
     press: Callable | None = None
     order: int = 100
+    # The section's headline counts, shown in the standard windows (7 and 28 days, year to date, 365 days)
+    headline: list[Measure] = field(default_factory=list)
 
     @property
     def label(self) -> str:

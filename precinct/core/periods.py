@@ -66,3 +66,15 @@ class Period:
             )
             for month in self.months()
         ]
+
+
+def standard_windows(as_of: datetime.date) -> list[tuple[str, "Period"]]:
+    """The CompStat windows ending on a day: the last 7 days, the last 28 days, the year to date and the
+    last 365 days (each compared, as every period, with the same days a year before)."""
+    back = datetime.timedelta
+    return [
+        ("7d", Period(as_of - back(days=6), as_of)),
+        ("28d", Period(as_of - back(days=27), as_of)),
+        ("ytd", Period(as_of.replace(month=1, day=1), as_of)),
+        ("365d", Period(as_of - back(days=364), as_of)),
+    ]

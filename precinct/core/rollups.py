@@ -173,6 +173,20 @@ def span(domain: str | None = None) -> tuple[datetime.date, datetime.date] | Non
     return (min(months), max(months)) if months else None
 
 
+def last_day() -> datetime.date | None:
+    """The last day with records in any domain, from the ministry's daily cells."""
+    from precinct.organisation.models import Body
+
+    ministry = Body.objects.filter(parent=None).values_list("pk", flat=True).first()
+    days = [
+        rollup.model._default_manager.filter(body_id=ministry).aggregate(last=models.Max("day"))["last"]
+        for rollup in rollups()
+        if isinstance(rollup, ChainedRollup) and rollup.grain == DAY
+    ]
+    days = [day for day in days if day]
+    return max(days) if days else None
+
+
 def domain_span(domain: str) -> tuple[datetime.date, datetime.date] | None:
     """A domain's span of records, or None when it keeps no rollup to tell."""
     if not any(isinstance(r, ChainedRollup) and r.model._meta.app_label == domain for r in rollups()):

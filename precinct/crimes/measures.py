@@ -516,6 +516,7 @@ def by_category() -> list[tuple[str, list[Measure]]]:
 
 
 SECTION = Section(
+    headline=[REGISTERED, FIREARM],
     name="crimes",
     labels={"en": "Crime", "az": "Cinayətkarlıq", "ru": "Преступность"},
     order=10,

@@ -165,6 +165,7 @@ EVENTS = declare(
 )
 
 SECTION = Section(
+    headline=[NARCOTIC, PSYCHOTROPIC],
     name="drugs",
     labels={
         "en": "Illegal drug trafficking",

@@ -14,11 +14,13 @@ from precinct.core.periods import Period
 from precinct.core.roles import can
 from precinct.core.views import UncountedPage, csv_download
 from precinct.crimes.models import Crime, Status, Wanted
+from precinct.reports.api import chosen_body
 from precinct.reports.charts import chart_data
 from precinct.reports.engine import all_measures, board_report
 from precinct.reports.exports import FORMATS
 from precinct.reports.forms import PeriodForm, default_period
 from precinct.reports.press import LANGUAGES, as_html, as_markdown, draft
+from precinct.reports.windows import as_of_default, window_table, windows
 
 
 @login_required
@@ -34,6 +36,12 @@ def dashboard(request):
         "board_period": period,
         "nine_months": Period(datetime.date(2023, 1, 1), datetime.date(2023, 9, 30)),
     }
+    if context["can_view_reports"]:
+        try:
+            result = windows(chosen_body(request.user, None), as_of_default())
+            context |= {"windows": result, "window_rows": window_table(result)}
+        except Http404:  # a reach of no body: nothing to show
+            pass
     return render(request, "reports/dashboard.html", context)
 
 

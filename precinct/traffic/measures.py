@@ -168,6 +168,7 @@ PARKING = declare(
 )
 
 SECTION = Section(
+    headline=[ACCIDENTS, KILLED, INJURED, VIOLATIONS],
     name="traffic",
     labels={
         "en": "Road safety",

@@ -47,3 +47,9 @@ def in_language(labels: dict) -> str:
     from precinct.core.measures import localized
 
     return localized(labels)
+
+
+@register.filter
+def percent_change(relative) -> str:
+    """A relative change as a signed percentage: +12.5 %."""
+    return f"{float(relative) * 100:+.1f} %"

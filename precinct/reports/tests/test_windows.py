@@ -1,0 +1,57 @@
+"""The standard windows: the last 7 and 28 days, the year to date and the last 365 days, each against
+the same days a year before, from the rollups, in the API and on the dashboard."""
+
+import datetime
+
+from django.urls import reverse
+
+from precinct.conftest import body, client_for, register
+from precinct.core.measures import Scope, from_records
+from precinct.core.periods import Period, standard_windows
+from precinct.crimes.measures import REGISTERED
+from precinct.reports.windows import windows
+
+AS_OF = datetime.date(2023, 9, 17)
+
+
+def test_the_windows_end_on_the_day_and_reach_back_as_compstat_does():
+    found = dict(standard_windows(AS_OF))
+    assert found["7d"] == Period(datetime.date(2023, 9, 11), AS_OF)
+    assert found["28d"] == Period(datetime.date(2023, 8, 21), AS_OF)
+    assert found["ytd"] == Period(datetime.date(2023, 1, 1), AS_OF)
+    assert found["365d"] == Period(datetime.date(2022, 9, 18), AS_OF)
+
+
+def test_each_window_counts_from_the_rollups_as_the_records_do(nasimi_officer):
+    for day in (datetime.date(2023, 9, 15), datetime.date(2023, 9, 1), datetime.date(2023, 2, 1),
+                datetime.date(2022, 9, 16), datetime.date(2022, 12, 31)):  # fmt: skip
+        register(nasimi_officer, registered_on=day)
+    result = windows(body("baku"), AS_OF)
+    registered = {w["window"]: next(f for f in w["figures"] if f["measure"] == "crimes.registered")
+                  for w in result["windows"]}  # fmt: skip
+    assert [registered[name]["value"] for name in ("7d", "28d", "ytd", "365d")] == [1, 2, 3, 4]
+    assert registered["7d"]["previous"] == 1  # 16 September 2022
+    for name, period in standard_windows(AS_OF):
+        with from_records():
+            assert REGISTERED.value(period, Scope(body("baku"))) == registered[name]["value"]
+
+
+def test_the_api_gives_the_windows_of_a_body_in_reach_only(nasimi_officer, ganja_officer, analyst):
+    register(nasimi_officer, registered_on=datetime.date(2023, 9, 15))
+    client = client_for(analyst)
+    found = client.get(reverse("api-windows"), {"body": "baku-nasimi", "as_of": "2023-09-17"}).json()
+    assert found["as_of"] == "2023-09-17" and [w["window"] for w in found["windows"]] == [
+        "7d",
+        "28d",
+        "ytd",
+        "365d",
+    ]
+    assert client_for(ganja_officer).get(reverse("api-windows"), {"body": "baku-nasimi"}).status_code == 404
+    refused = client.get(reverse("api-windows"), {"as_of": "17 September"})
+    assert refused.status_code == 400 and "as_of" in refused.json()
+
+
+def test_the_dashboard_shows_the_windows_to_the_last_day_with_records(analyst, nasimi_officer):
+    register(nasimi_officer, registered_on=datetime.date(2023, 9, 15))
+    page = client_for(analyst).get(reverse("dashboard")).content.decode()
+    assert 'id="windows"' in page and "2023-09-15" in page and "Last 28 days" in page
