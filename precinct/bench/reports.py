@@ -55,6 +55,9 @@ def bench_board_report() -> dict:
 
     figures["drill_down_first_page_ms"] = median_ms(first_page)
     figures |= api_list_pages(user)
+    from precinct.reports.windows import every_body
+
+    figures["windows_every_body_ms"] = median_ms(lambda: every_body(datetime.date(2023, 9, 17)), runs=3)
     figures["body_move_ms"] = body_move()
     return figures
 

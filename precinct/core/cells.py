@@ -8,8 +8,10 @@ sums of the daily ones.
 """
 
 import calendar
+import contextvars
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import models
@@ -68,35 +70,63 @@ def runs(months: list[datetime.date]) -> list[Range]:
     return [(first, last) for first, last in found]
 
 
+_together: contextvars.ContextVar[tuple[list[int], dict] | None] = contextvars.ContextVar(
+    "together", default=None
+)
+
+
+@contextmanager
+def together(bodies) -> Iterator[None]:
+    """Within the block, the first reading of some cells for one of `bodies` reads them for all of them
+    at once (the standard windows of every body: a handful of queries, not thousands)."""
+    token = _together.set(([body.pk for body in bodies], {}))
+    try:
+        yield
+    finally:
+        _together.reset(token)
+
+
 def summed(
     grains: Grains, body, period: Period, by: Iterable[str], sums: dict[str, models.Aggregate], **filters
 ) -> dict[Key, list[int]]:
     """The sums by the `by` fields over the period, for one body's cells. "month" in `by` is the month of
     the grains' date (so that a trend is read in the same queries)."""
     by = tuple(by)
-    found: dict[Key, list[int]] = {}
+    batch = _together.get()
+    if batch is None or body.pk not in batch[0]:
+        return read(grains, [body.pk], period, by, sums, filters).get(body.pk, {})
+    ids, memo = batch
+    key = (grains, period, by, tuple(sums), tuple(sorted(filters.items())))
+    if key not in memo:
+        memo[key] = read(grains, ids, period, by, sums, filters)
+    return memo[key].get(body.pk, {})
+
+
+def read(grains: Grains, ids: list[int], period: Period, by: tuple, sums: dict, filters: dict) -> dict:
+    """The sums by body and by the `by` fields, for the bodies of `ids`."""
+    found: dict[int, dict[Key, list[int]]] = {}
+    body_filter = {"body_id": ids[0]} if len(ids) == 1 else {"body_id__in": ids}
+    by = ("body_id", *by)
 
     def add(rows, sign: int) -> None:
         for row in rows:
-            key, values = tuple(row[: len(by)]), row[len(by) :]
-            total = found.setdefault(key, [0] * len(values))
+            key, values = tuple(row[1 : len(by)]), row[len(by) :]
+            total = found.setdefault(row[0], {}).setdefault(key, [0] * len(values))
             for index, value in enumerate(values):
                 total[index] += sign * int(value or 0)
 
     def grouped(cells, fields: list[str]):
-        if not fields:  # one total: a plain aggregate
-            return [tuple(cells.aggregate(**sums).values())]
         return cells.values_list(*fields).annotate(**sums).order_by()
 
     month_ranges, day_ranges = pieces(period)
     for first, last in month_ranges:
-        cells = grains.months.objects.filter(body=body, **{f"{grains.month_field}__range": (first, last)})
+        cells = grains.months.objects.filter(**body_filter, **{f"{grains.month_field}__range": (first, last)})
         fields = [grains.month_field if name == "month" else name for name in by]
         add(grouped(cells.filter(**filters), fields), 1)
     for sign, (first, last) in day_ranges:
-        cells = grains.days.objects.filter(body=body, **{f"{grains.day_field}__range": (first, last)})
+        cells = grains.days.objects.filter(**body_filter, **{f"{grains.day_field}__range": (first, last)})
         if "month" in by:
             cells = cells.annotate(of_month=TruncMonth(grains.day_field))
         fields = ["of_month" if name == "month" else name for name in by]
         add(grouped(cells.filter(**filters), fields), sign)
-    return {key: values for key, values in found.items() if any(values)}
+    return {pk: {key: values for key, values in cells.items() if any(values)} for pk, cells in found.items()}

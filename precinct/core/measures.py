@@ -32,8 +32,9 @@ _memo: contextvars.ContextVar[dict | None] = contextvars.ContextVar("measure_mem
 
 @contextmanager
 def computing() -> Iterator[None]:
-    """While a report is built, measures share what they read (one summary query serves many figures)."""
-    token = _memo.set({})
+    """While a report is built, measures share what they read (one summary query serves many figures);
+    a report built within another shares the outer one's."""
+    token = _memo.set({} if _memo.get() is None else _memo.get())
     try:
         yield
     finally:

@@ -113,23 +113,26 @@ SUMS = {
 }
 
 
+# The article's class is joined in as the reference data says it now: the cells are keyed by article, so
+# a reclassified article counts under its new category and gravity at once.
+CLASS = ("article__category__code", "article__gravity", "agency")
+
+
 def _summary(period: Period, body, by_month: bool) -> dict[tuple, list[int]]:
     """By (month registered or None, category, gravity, agency): registered, solved by the period's end,
     with a firearm, damage and compensation (qəpik)."""
     found: dict[tuple, list[int]] = {}
-    classes = classification()
 
-    def add(month, article: int, agency: str, values: list[int]) -> None:
+    def add(month, key: tuple, values: list[int]) -> None:
         month = month.date() if isinstance(month, datetime.datetime) else month
-        month = month if by_month else None
-        total = found.setdefault((month, *classes[article], agency), [0] * 5)
+        total = found.setdefault((month if by_month else None, *key), [0] * 5)
         for column, value in values:
             total[column] += int(value or 0)
 
     if not rollups_serve(period):
         rows = (
             registered_records(period, Scope(body))
-            .values_list(TruncMonth("registered_on"), "article_id", "agency")
+            .values_list(TruncMonth("registered_on"), *CLASS)
             .annotate(
                 registered=Count("id"),
                 solved=Count("id", filter=Q(solved_on__lte=period.end)),
@@ -138,25 +141,39 @@ def _summary(period: Period, body, by_month: bool) -> dict[tuple, list[int]]:
                 compensated_sum=Sum("compensated"),
             )
         )
-        for month, article, agency, n, solved, firearm, damage, compensated in rows:
+        for month, *key, n, solved, firearm, damage, compensated in rows:
             money = [(DAMAGE_, Decimal(damage or 0) * 100), (COMPENSATED_, Decimal(compensated or 0) * 100)]
-            add(month, article, agency, [(REGISTERED_, n), (SOLVED_, solved), (FIREARM_, firearm), *money])
+            add(month, tuple(key), [(REGISTERED_, n), (SOLVED_, solved), (FIREARM_, firearm), *money])
         return found
     last = period.last_month
     whole_last_month = period.end == month_end(last)
     # Solved by the period's end: in a month before its last, or in its last when the period ends with it.
     by_end = Q(solved_month__lte=last) if whole_last_month else Q(solved_month__lt=last)
     sums = SUMS | {"solved": Sum("crimes", filter=by_end & ~Q(solved_month=NEVER))}
-    group = ("month", "article_id", "agency") if by_month else ("article_id", "agency")
-    cells = summed(REGISTERED_CELLS, body, period, group, sums)
-    for (*month, article, agency), (n, firearm, damage, compensated, solved) in cells.items():
+    cells = summed(REGISTERED_CELLS, body, period, ("month", *CLASS) if by_month else CLASS, sums)
+    for key, (n, firearm, damage, compensated, solved) in cells.items():
         values = [(REGISTERED_, n), (SOLVED_, solved), (FIREARM_, firearm), (DAMAGE_, damage),
                   (COMPENSATED_, compensated)]  # fmt: skip
-        add(month[0] if month else None, article, agency, values)
-    if not whole_last_month:
-        for (month, article, agency), n in solved_in_last_month(period, body).items():
-            add(month, article, agency, [(SOLVED_, n)])
+        add(key[0] if by_month else None, key[-3:], values)
     return found
+
+
+def solved_remainder(period: Period, body) -> dict[Key, int]:
+    """What the summary's solved column lacks when the period ends before its last month does: the
+    crimes solved in that month by the period's end, by (category, gravity, agency). Only the figures of
+    solving ask for it."""
+
+    def compute() -> dict[Key, int]:
+        found: dict[Key, int] = {}
+        if not rollups_serve(period) or period.end == month_end(period.last_month):
+            return found
+        classes = classification()
+        for (_month, article, agency), n in solved_in_last_month(period, body).items():
+            key = (*classes[article], agency)
+            found[key] = found.get(key, 0) + n
+        return found
+
+    return cached(("crimes.solved_remainder", body.pk, period, rollups_serve(period)), compute)
 
 
 def solved_in_last_month(period: Period, body) -> dict[tuple, int]:
@@ -206,20 +223,10 @@ def earlier_summary(period: Period, body) -> dict[Key, int]:
     def compute() -> dict[Key, int]:
         before = datetime.date(period.start.year, 1, 1)
         if rollups_serve(period):
-            cells = summed(SOLVED_CELLS, body, period, ("article_id", "agency"), {"n": Sum("crimes")},
-                           month__lt=before)  # fmt: skip
-            rows = [(article, agency, n) for (article, agency), (n,) in cells.items()]
-        else:
-            rows = (
-                earlier_solved_records(period, Scope(body))
-                .values_list("article_id", "agency")
-                .annotate(solved=Count("id"))
-            )
-        classes, found = classification(), {}
-        for article, agency, count in rows:
-            key = (*classes[article], agency)
-            found[key] = found.get(key, 0) + int(count)
-        return found
+            cells = summed(SOLVED_CELLS, body, period, CLASS, {"n": Sum("crimes")}, month__lt=before)
+            return {key: n for key, (n,) in cells.items()}
+        rows = earlier_solved_records(period, Scope(body)).values_list(*CLASS).annotate(solved=Count("id"))
+        return {tuple(key): int(count) for *key, count in rows}
 
     return cached(("crimes.earlier", body.pk, period, rollups_serve(period)), compute)
 
@@ -257,7 +264,9 @@ def registered_by_month(period: Period, scope: Scope) -> dict[datetime.date, int
 
 
 def solved(period: Period, scope: Scope) -> int:
-    return added(period, scope, SOLVED_)
+    selected = selector(scope)
+    remainder = sum(n for key, n in solved_remainder(period, scope.body).items() if selected(key))
+    return added(period, scope, SOLVED_) + remainder
 
 
 def solved_share(period: Period, scope: Scope) -> Decimal | None:

@@ -5,6 +5,7 @@ import datetime
 
 from django.utils import timezone
 
+from precinct.core.cells import together
 from precinct.core.measures import Scope, computing
 from precinct.core.periods import standard_windows
 from precinct.core.rollups import last_day
@@ -45,3 +46,12 @@ def window_table(result: dict) -> list[tuple[dict, list[dict]]]:
     for index, first in enumerate(result["windows"][0]["figures"]):
         rows.append((first, [window["figures"][index] for window in result["windows"]]))
     return rows
+
+
+def every_body(as_of: datetime.date) -> list[dict]:
+    """The windows of every territorial body at once, each body's cells read in the same queries."""
+    from precinct.organisation.models import Body
+
+    bodies = list(Body.objects.order_by("path"))
+    with computing(), together(bodies):
+        return [windows(body, as_of) for body in bodies]

@@ -55,3 +55,13 @@ def test_the_dashboard_shows_the_windows_to_the_last_day_with_records(analyst, n
     register(nasimi_officer, registered_on=datetime.date(2023, 9, 15))
     page = client_for(analyst).get(reverse("dashboard")).content.decode()
     assert 'id="windows"' in page and "2023-09-15" in page and "Last 28 days" in page
+
+
+def test_every_bodys_windows_at_once_agree_with_each_bodys_own(nasimi_officer, ganja_officer):
+    from precinct.reports.windows import every_body
+
+    register(nasimi_officer, registered_on=datetime.date(2023, 9, 15))
+    register(ganja_officer, body=body("ganja"), registered_on=datetime.date(2023, 1, 15))
+    together = {result["body"]["code"]: result for result in every_body(AS_OF)}
+    for code in ("mia", "baku", "baku-nasimi", "ganja", "sumgait"):
+        assert together[code] == windows(body(code), AS_OF)
