@@ -173,6 +173,19 @@ def span(domain: str | None = None) -> tuple[datetime.date, datetime.date] | Non
     return (min(months), max(months)) if months else None
 
 
+def months_with_records() -> set[datetime.date]:
+    """The months in which any domain has records (from the ministry's monthly cells)."""
+    from precinct.organisation.models import Body
+
+    ministry = Body.objects.filter(parent=None).values_list("pk", flat=True).first()
+    found: set[datetime.date] = set()
+    for rollup in rollups():
+        if isinstance(rollup, ChainedRollup) and rollup.keys[1] == "month":
+            cells = rollup.model._default_manager.filter(body_id=ministry)
+            found.update(cells.values_list("month", flat=True).distinct())
+    return found
+
+
 def last_day() -> datetime.date | None:
     """The last day with records in any domain, from the ministry's daily cells."""
     from precinct.organisation.models import Body

@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from precinct.core.measures import Measure, Scope, Unit, computing
 from precinct.core.periods import Period
-from precinct.core.rollups import generation, span
+from precinct.core.rollups import generation, months_with_records
 from precinct.organisation.models import Body
 from precinct.reports.engine import board_report
 
@@ -74,18 +74,17 @@ def quarter(year: int, number: int) -> Period:
 
 def publishable() -> list[Published]:
     """Every whole year, quarter and month that has ended and has records, newest first."""
-    found = span()
-    if found is None:
+    months = months_with_records()
+    if not months:
         return []
-    first, last = found
     today = timezone.localdate()
     periods = []
-    for year in range(last.year, first.year - 1, -1):
+    for year in range(max(months).year, min(months).year - 1, -1):
         candidates = [(str(year), str(year), Period(datetime.date(year, 1, 1), datetime.date(year, 12, 31)))]
         candidates += [(f"{year}-Q{n}", f"{year}, Q{n}", quarter(year, n)) for n in range(4, 0, -1)]
         candidates += [(f"{year}-{n:02}", f"{n:02}.{year}", month(year, n)) for n in range(12, 0, -1)]
         for key, label, period in candidates:
-            if period.end < today and period.end >= first and period.start <= last.replace(day=28):
+            if period.end < today and any(m in months for m in period.months()):
                 periods.append(Published(key, label, period))
     return periods
 

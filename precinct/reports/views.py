@@ -38,8 +38,12 @@ def dashboard(request):
     }
     if context["can_view_reports"]:
         try:
-            result = windows(chosen_body(request.user, None), as_of_default())
-            context |= {"windows": result, "window_rows": window_table(result)}
+            as_of = datetime.date.fromisoformat(request.GET.get("as_of", ""))
+        except ValueError:  # none asked for, or not a date: the default
+            as_of = as_of_default()
+        try:
+            result = windows(chosen_body(request.user, None), as_of)
+            context |= {"windows": result, "window_rows": window_table(result), "as_of": as_of}
         except Http404:  # a reach of no body: nothing to show
             pass
     return render(request, "reports/dashboard.html", context)

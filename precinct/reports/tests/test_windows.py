@@ -54,7 +54,9 @@ def test_the_api_gives_the_windows_of_a_body_in_reach_only(nasimi_officer, ganja
 def test_the_dashboard_shows_the_windows_to_the_last_day_with_records(analyst, nasimi_officer):
     register(nasimi_officer, registered_on=datetime.date(2023, 9, 15))
     page = client_for(analyst).get(reverse("dashboard")).content.decode()
-    assert 'id="windows"' in page and "2023-09-15" in page and "Last 28 days" in page
+    assert 'id="windows"' in page and "15.09.2023" in page and "Last 28 days" in page
+    chosen = client_for(analyst).get(reverse("dashboard"), {"as_of": "2023-09-17"}).content.decode()
+    assert "17.09.2023" in chosen
 
 
 def test_every_bodys_windows_at_once_agree_with_each_bodys_own(nasimi_officer, ganja_officer):
