@@ -8,6 +8,8 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 ASSETS := node_modules/.package-lock.json
 DEMO_PASSWORD ?= precinct-demo
+# The suite runs on both cores: the long test of the national demonstration data beside all the others.
+TEST_WORKERS ?= 2
 
 .PHONY: demo install assets messages test lint test-sqlite test-postgres browser-deps bench clean
 
@@ -56,10 +58,10 @@ test: $(TEST_STAMP) assets browser-deps messages lint
 	@if [ -n "$$TEST_DATABASE_URL" ]; then $(MAKE) test-postgres; else echo "TEST_DATABASE_URL not set: PostgreSQL run skipped"; fi
 
 test-sqlite:
-	CONN_MAX_AGE=0 $(BIN)/pytest -q
+	CONN_MAX_AGE=0 $(BIN)/pytest -q -n $(TEST_WORKERS)
 
 test-postgres:
-	CONN_MAX_AGE=0 DATABASE_URL="$$TEST_DATABASE_URL" $(BIN)/pytest -q
+	CONN_MAX_AGE=0 DATABASE_URL="$$TEST_DATABASE_URL" $(BIN)/pytest -q -n $(TEST_WORKERS)
 
 bench: $(TEST_STAMP) assets
 	$(PY) -m precinct.bench

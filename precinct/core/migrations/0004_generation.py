@@ -3,6 +3,11 @@
 from django.db import migrations, models
 
 
+def first_generation(apps, schema_editor):
+    """The figures' counter exists from the start, so that writers only ever update it."""
+    apps.get_model("core", "Generation").objects.get_or_create(name="figures")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -18,4 +23,5 @@ class Migration(migrations.Migration):
                 ('value', models.BigIntegerField(default=0)),
             ],
         ),
+        migrations.RunPython(first_generation, migrations.RunPython.noop),
     ]

@@ -5,6 +5,7 @@ import io
 import re
 from decimal import Decimal
 
+import pytest
 from django.core.management import call_command
 
 from precinct.core.periods import Period
@@ -22,6 +23,9 @@ def percent(value) -> str:
     return f"{Decimal(value) * 100:.1f}"
 
 
+# Committed and truncated afterwards rather than rolled back: a rollback would leave millions of dead
+# violation rows behind in PostgreSQL, and every later test that reads violations would wade through them.
+@pytest.mark.django_db(transaction=True)
 def test_the_nine_month_board_report_states_the_seed_figures(administrator):
     call_command("demo-data", user="admin", stdout=io.StringIO(), stderr=io.StringIO())
     report = board_report(
