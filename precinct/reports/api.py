@@ -4,6 +4,8 @@ import datetime
 
 from django.http import Http404
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -27,6 +29,15 @@ class WindowsView(APIView):
     """GET /api/windows/?body=CODE&as_of=YYYY-MM-DD: the last 7 and 28 days, the year to date and the
     last 365 days, each against the same days a year before."""
 
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("body", str, description="a body's code (default: the broadest in reach)"),
+            OpenApiParameter(
+                "as_of", datetime.date, description="the last day (default: yesterday)"
+            ),
+        ],
+        responses=OpenApiTypes.OBJECT,
+    )
     def get(self, request):
         if not can(request.user, "reports"):
             raise Http404
