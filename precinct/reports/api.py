@@ -32,9 +32,7 @@ class WindowsView(APIView):
     @extend_schema(
         parameters=[
             OpenApiParameter("body", str, description="a body's code (default: the broadest in reach)"),
-            OpenApiParameter(
-                "as_of", datetime.date, description="the last day (default: yesterday)"
-            ),
+            OpenApiParameter("as_of", datetime.date, description="the last day (default: yesterday)"),
         ],
         responses=OpenApiTypes.OBJECT,
     )
