@@ -1,11 +1,11 @@
 """The appeals' statistics for the board report: applications received and considered, by channel and
 subject, answered on time, overdue, forwarded; citizens received at reception days and in how many
-cities and districts; letters of gratitude. Counts come from the monthly rollup for whole months."""
+cities and districts; letters of gratitude and complaints."""
 
 import datetime
-from decimal import Decimal
 
-from django.db.models import Count, F, QuerySet, Sum
+from django.db.models import Count, F, QuerySet
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from precinct.appeals import press
@@ -23,20 +23,10 @@ from precinct.appeals.models import (
     on_the_clock,
 )
 from precinct.appeals.rollups import CREDITED_TO_RECEIVER
-from precinct.core.cells import Grains, summed
-from precinct.core.measures import (
-    Measure,
-    Scope,
-    Section,
-    Table,
-    Unit,
-    cached,
-    declare,
-    rollups_serve,
-    share,
-    within,
-)
+from precinct.core.cells import Grains
+from precinct.core.measures import Measure, Scope, Section, Table, Unit, declare, within
 from precinct.core.periods import Period
+from precinct.core.tally import Cells, Key, Tally, as_date, count, people
 
 # Where each event's day lies on the application, to list and count from the records.
 EVENT_DAY = {
@@ -85,56 +75,53 @@ def event_records(event: str):
     return records
 
 
-CELLS = Grains(AppealMonth, AppealDay)
+class Events(Tally):
+    """Applications counted by the events of their course (received, considered, …), by channel and
+    subject. Each event has its own day on the application, and the events of receiving and forwarding
+    are credited to the body that received it (see appeals.rollups.credited): on the records, each event
+    is its own query."""
 
+    def records(self, period: Period, scope: Scope) -> QuerySet:
+        return event_records(scope.get("event"))(period, scope)
 
-def subject_codes() -> dict[int, str]:
-    return cached(("appeals.subject_codes",), lambda: dict(Subject.objects.values_list("id", "code")))
-
-
-def summary(period: Period, body) -> dict[tuple[str, str, str], int]:
-    """Counts by (event, channel, subject code) for a period and body."""
-
-    def compute() -> dict[tuple[str, str, str], int]:
-        if rollups_serve(period):
-            sums = {"count": Sum("applications")}
-            cells = summed(CELLS, body, period, ("event", "channel", "subject_id"), sums)
-            codes = subject_codes()
-            return {(event, channel, codes[subject]): n for (event, channel, subject), (n,) in cells.items()}
-        found: dict[tuple[str, str, str], int] = {}
+    def from_records(self, period: Period, body, monthly: bool) -> Cells:
+        found: Cells = {}
         for event in Event.values:
-            rows = (
-                event_records(event)(period, Scope(body))
-                .values_list("channel", "subject__code")
-                .annotate(count=Count("id"))
-            )
-            for channel, subject, count in rows:
-                found[(event, channel, subject)] = count
+            rows = self.records(period, Scope(body, (("event", event),)))
+            fields = ["channel", "subject__code"]
+            if monthly:
+                rows = rows.annotate(month_key=TruncMonth(EVENT_DAY[event]))
+                fields.insert(0, "month_key")
+            for *key, n in rows.values_list(*fields).annotate(n=Count("id")).order_by():
+                if monthly:
+                    found[(as_date(key[0]), event, *key[1:])] = [n]
+                else:
+                    found[(event, *key)] = [n]
         return found
 
-    return cached(("appeals.summary", body.pk, period, rollups_serve(period)), compute)
 
-
-def counted(event: str):
-    def compute(period: Period, scope: Scope) -> int:
-        channel, subject = scope.get("channel"), scope.get("subject")
-        return sum(
-            count
-            for (kind, row_channel, row_subject), count in summary(period, scope.body).items()
-            if kind == event
-            and (not channel or row_channel == channel)
-            and (not subject or row_subject == subject)
-        )
-
-    return compute
-
-
-def on_time_share(period: Period, scope: Scope) -> Decimal | None:
-    return share(*on_time_parts(period, scope))
-
-
-def on_time_parts(period: Period, scope: Scope) -> tuple[int, int]:
-    return counted(Event.ON_TIME)(period, scope), counted(Event.CONSIDERED)(period, scope)
+APPLICATIONS = Events(
+    "appeals.applications",
+    Application,
+    day="received_on",
+    grains=Grains(AppealMonth, AppealDay),
+    keys={"event": "event", "channel": "channel", "subject": Key("subject__code", "subject__code")},
+    totals={"applications": count("applications")},
+)
+RECEPTION_DAYS = Tally(
+    "appeals.reception_days",
+    lambda: ReceptionDay.objects.filter(applications__isnull=False),
+    day="date",
+    totals={"places": people("body")},
+)
+FEEDBACK = Tally(
+    "appeals.feedback",
+    Feedback,
+    day="received_on",
+    body="application__body",
+    keys={"kind": "kind"},
+    totals={"letters": count()},
+)
 
 
 def still_open_past_due(period: Period, scope: Scope) -> QuerySet:
@@ -147,23 +134,12 @@ def still_open_past_due(period: Period, scope: Scope) -> QuerySet:
 
 def overdue(period: Period, scope: Scope) -> int:
     """Applications whose deadline fell in the period and was missed: answered late, or not yet."""
-    return counted(Event.LATE)(period, scope) + still_open_past_due(period, scope).count()
+    late = Scope(scope.body, (*scope.filters, ("event", Event.LATE)))
+    return APPLICATIONS.total(period, late, "applications") + still_open_past_due(period, scope).count()
 
 
 def overdue_records(period: Period, scope: Scope) -> QuerySet:
     return event_records(Event.LATE)(period, scope) | still_open_past_due(period, scope)
-
-
-def reception_records(period: Period, scope: Scope) -> QuerySet:
-    return event_records(Event.RECEIVED)(
-        period, Scope(scope.body, scope.filters + (("channel", Channel.RECEPTION_DAY),))
-    )
-
-
-def reception_places(period: Period, scope: Scope) -> int:
-    """Cities and districts where citizens were received at reception days in the period."""
-    days = within(ReceptionDay.objects.filter(date__range=(period.start, period.end)), scope.body)
-    return days.filter(applications__isnull=False).aggregate(places=Count("body", distinct=True))["places"]
 
 
 def reception_days_held(period: Period, scope: Scope) -> QuerySet:
@@ -173,48 +149,32 @@ def reception_days_held(period: Period, scope: Scope) -> QuerySet:
     return within(days, scope.body)
 
 
-def feedback_records(kind: str):
-    def records(period: Period, scope: Scope) -> QuerySet:
-        found = Feedback.objects.filter(kind=kind, received_on__range=(period.start, period.end))
-        return within(found, scope.body, "application__body")
-
-    return records
+def applications(name: str, en: str, az: str, ru: str, event: str, **options) -> Measure:
+    return APPLICATIONS.figure(name, en, az, ru, "applications", event=event, **options)
 
 
-def feedback_count(kind: str):
-    def compute(period: Period, scope: Scope) -> int:
-        return feedback_records(kind)(period, scope).count()
-
-    return compute
-
-
-RECEIVED = declare(
+RECEIVED = applications(
     "appeals.received",
     "Applications received",
     "Daxil olmuş müraciətlər",
     "Поступило обращений",
-    Unit.COUNT,
-    counted(Event.RECEIVED),
-    event_records(Event.RECEIVED),
+    Event.RECEIVED,
 )
-CONSIDERED = declare(
+CONSIDERED = applications(
     "appeals.considered",
     "Applications considered",
     "Baxılmış müraciətlər",
     "Рассмотрено обращений",
-    Unit.COUNT,
-    counted(Event.CONSIDERED),
-    event_records(Event.CONSIDERED),
+    Event.CONSIDERED,
 )
-ON_TIME = declare(
+ON_TIME = APPLICATIONS.share(
     "appeals.on_time_share",
     "Share answered within the legal deadline",
     "Qanuni müddətdə cavablandırılanların payı",
     "Доля отвеченных в установленный срок",
-    Unit.SHARE,
-    on_time_share,
-    event_records(Event.ON_TIME),
-    parts=on_time_parts,
+    "applications",
+    whole_where={"event": Event.CONSIDERED},
+    event=Event.ON_TIME,
 )
 OVERDUE = declare(
     "appeals.overdue",
@@ -225,61 +185,53 @@ OVERDUE = declare(
     overdue,
     overdue_records,
 )
-FORWARDED = declare(
+FORWARDED = applications(
     "appeals.forwarded",
     "Applications forwarded to the competent body",
     "Aidiyyəti üzrə göndərilmiş müraciətlər",
     "Направлено по компетенции",
-    Unit.COUNT,
-    counted(Event.FORWARDED),
-    event_records(Event.FORWARDED),
+    Event.FORWARDED,
 )
-NOT_CONSIDERED = declare(
+NOT_CONSIDERED = applications(
     "appeals.not_considered",
     "Applications left unconsidered (anonymous or repeated)",
     "Baxılmamış saxlanılan müraciətlər (anonim və ya təkrar)",
     "Оставлено без рассмотрения (анонимные или повторные)",
-    Unit.COUNT,
-    counted(Event.NOT_CONSIDERED),
-    event_records(Event.NOT_CONSIDERED),
+    Event.NOT_CONSIDERED,
 )
-RECEIVED_IN_PERSON = declare(
+RECEIVED_IN_PERSON = applications(
     "appeals.reception_received",
     "Citizens received at reception days",
     "Qəbul günlərində qəbul edilmiş vətəndaşlar",
     "Принято граждан в дни приёма",
-    Unit.COUNT,
-    counted(Event.RECEIVED),
-    reception_records,
+    Event.RECEIVED,
     channel=Channel.RECEPTION_DAY,
 )
-RECEPTION_PLACES = declare(
+# How many cities and districts held reception days says nothing about persons: never withheld.
+RECEPTION_PLACES = RECEPTION_DAYS.figure(
     "appeals.reception_places",
     "Cities and districts where citizens were received",
     "Vətəndaşların qəbul edildiyi şəhər və rayonlar",
     "Города и районы, где проводился приём",
-    Unit.COUNT,
-    reception_places,
-    reception_days_held,
+    "places",
+    records=reception_days_held,
     personal=False,
 )
-GRATITUDE = declare(
+GRATITUDE = FEEDBACK.figure(
     "appeals.gratitude",
     "Letters of gratitude",
     "Təşəkkür məktubları",
     "Благодарственные письма",
-    Unit.COUNT,
-    feedback_count(FeedbackKind.GRATITUDE),
-    feedback_records(FeedbackKind.GRATITUDE),
+    "letters",
+    kind=FeedbackKind.GRATITUDE,
 )
-COMPLAINTS = declare(
+COMPLAINTS = FEEDBACK.figure(
     "appeals.complaints",
     "Complaints about answers",
     "Cavablardan şikayətlər",
     "Жалобы на ответы",
-    Unit.COUNT,
-    feedback_count(FeedbackKind.COMPLAINT),
-    feedback_records(FeedbackKind.COMPLAINT),
+    "letters",
+    kind=FeedbackKind.COMPLAINT,
 )
 
 COLUMNS = [
@@ -289,12 +241,13 @@ COLUMNS = [
 
 
 def row(name: str, labels: dict, **filters) -> list[Measure]:
+    """A table row: received and considered, cut by a channel or a subject."""
     return [
-        Measure(f"appeals.{name}.received", labels, Unit.COUNT, counted(Event.RECEIVED),
-                event_records(Event.RECEIVED), tuple(filters.items())),
-        Measure(f"appeals.{name}.considered", labels, Unit.COUNT, counted(Event.CONSIDERED),
-                event_records(Event.CONSIDERED), tuple(filters.items())),
-    ]  # fmt: skip
+        applications(
+            f"appeals.{name}.{event.value}", labels["en"], labels["az"], labels["ru"], event, **filters
+        )
+        for event in (Event.RECEIVED, Event.CONSIDERED)
+    ]
 
 
 def by_channel() -> list[tuple[str, list[Measure]]]:

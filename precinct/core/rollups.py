@@ -55,49 +55,65 @@ class Rollup(ABC):
         if not deltas:
             return
         advance()
-        quote = connection.ops.quote_name
-        table = quote(self.model._meta.db_table)
-        columns = [quote(name) for name in (*self.keys, *self.sums)]
-        updates = ", ".join(f"{c} = {table}.{c} + excluded.{c}" for c in columns[len(self.keys) :])
         rows = [(*key, *sums) for key, sums in deltas.items()]
-        # Many cells to a statement (a feed's chunk touches thousands): one round trip for each group
-        # instead of one for each cell. The keys are distinct, as one statement requires.
-        per_statement = max(1, (connection.features.max_query_params or 8000) // len(columns))
-        placeholder = f"({', '.join(['%s'] * len(columns))})"
-        keys = columns[: len(self.keys)]
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
-                rows = self.add_to_existing(cursor, table, columns, rows, per_statement)
-            for start in range(0, len(rows), per_statement):
-                group = rows[start : start + per_statement]
-                values = ", ".join([placeholder] * len(group))
-                cursor.execute(
-                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values} "
-                    f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}",
-                    [value for row in group for value in row],
-                )
+                self.apply_by_arrays(cursor, rows)
+            else:
+                self.apply_by_values(cursor, rows)
 
-    def add_to_existing(self, cursor, table: str, columns: list[str], rows: list[tuple], size: int):
-        """PostgreSQL: add the rows to the cells that exist, by one joined UPDATE per group (an upsert
-        of a cell that exists costs a speculative insert first), and return the rows of cells still
-        missing."""
-        width = len(self.keys)
-        keys, sums = columns[:width], columns[width:]
-        names = ", ".join(f"c{index}" for index in range(len(columns)))
+    def _columns(self) -> tuple[str, list[str], list[str], str]:
+        quote = connection.ops.quote_name
+        columns = [quote(name) for name in (*self.keys, *self.sums)]
+        keys, sums = columns[: len(self.keys)], columns[len(self.keys) :]
+        updates = ", ".join(f"{c} = {{table}}.{c} + excluded.{c}" for c in sums)
+        return quote(self.model._meta.db_table), keys, sums, updates
+
+    def apply_by_values(self, cursor, rows: list[tuple]) -> None:
+        """SQLite: an upsert of many cells to a statement (a feed's chunk touches thousands), one round
+        trip for each group instead of one for each cell. The keys are distinct, as one statement
+        requires."""
+        table, keys, sums, updates = self._columns()
+        columns = [*keys, *sums]
+        per_statement = max(1, (connection.features.max_query_params or 8000) // len(columns))
         placeholder = f"({', '.join(['%s'] * len(columns))})"
-        added: set[tuple] = set()
-        for start in range(0, len(rows), size):
-            group = rows[start : start + size]
-            additions = ", ".join(f"{c} = {table}.{c} + d.c{width + i}" for i, c in enumerate(sums))
+        for start in range(0, len(rows), per_statement):
+            group = rows[start : start + per_statement]
             cursor.execute(
-                f"UPDATE {table} SET {additions} "
-                f"FROM (VALUES {', '.join([placeholder] * len(group))}) AS d ({names}) "
-                f"WHERE {' AND '.join(f'{table}.{c} = d.c{i}' for i, c in enumerate(keys))} "
-                f"RETURNING {', '.join(f'{table}.{c}' for c in keys)}",
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([placeholder] * len(group))} "
+                f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates.format(table=table)}",
                 [value for row in group for value in row],
             )
-            added.update(cursor.fetchall())
-        return [row for row in rows if row[:width] not in added]
+
+    def apply_by_arrays(self, cursor, rows: list[tuple], size: int = 50_000) -> None:
+        """PostgreSQL: each column goes as one array parameter, unnested into rows. The statement's text
+        is the same for any number of cells, so the driver parses it once instead of scanning thousands
+        of placeholders on every call. Cells that exist are added to by a joined UPDATE (an upsert of an
+        existing cell costs a speculative insert first); only the missing ones are inserted."""
+        table, keys, sums, updates = self._columns()
+        fields = [self.model._meta.get_field(name) for name in (*self.keys, *self.sums)]
+        arrays = ", ".join(f"%s::{field.db_type(connection)}[]" for field in fields)
+        names = [f"c{index}" for index in range(len(fields))]
+        width = len(keys)
+        additions = ", ".join(f"{c} = {table}.{c} + d.{names[width + i]}" for i, c in enumerate(sums))
+        matched = " AND ".join(f"{table}.{c} = d.{names[i]}" for i, c in enumerate(keys))
+        for start in range(0, len(rows), size):
+            group = rows[start : start + size]
+            columns = [list(column) for column in zip(*group, strict=True)]
+            cursor.execute(
+                f"UPDATE {table} SET {additions} FROM unnest({arrays}) AS d ({', '.join(names)}) "
+                f"WHERE {matched} RETURNING {', '.join(f'{table}.{c}' for c in keys)}",
+                columns,
+            )
+            added = set(cursor.fetchall())
+            missing = [row for row in group if row[:width] not in added]
+            if not missing:
+                continue
+            cursor.execute(
+                f"INSERT INTO {table} ({', '.join([*keys, *sums])}) SELECT * FROM unnest({arrays}) "
+                f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates.format(table=table)}",
+                [list(column) for column in zip(*missing, strict=True)],
+            )
 
     def collect(self, records: Iterable[models.Model], sign: int = 1) -> dict[Key, Sums]:
         deltas: dict[Key, Sums] = defaultdict(lambda: [0] * len(self.sums))

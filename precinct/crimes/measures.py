@@ -1,113 +1,30 @@
-"""The crime register's statistics: each a measure, computed from the monthly rollup for whole months
-and from the records otherwise; each can list the records behind it."""
+"""The crime register's statistics: each a measure derived from a tally (see crimes.summary), read
+from the rollup's cells for any period; each can list the records behind it."""
 
 import datetime
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import translation
 
-from precinct.core.measures import (
-    Measure,
-    Scope,
-    Section,
-    Table,
-    Unit,
-    declare,
-    share,
-    within,
-)
+from precinct.core.measures import Measure, Scope, Section, Table, Unit, declare, share, within
 from precinct.core.periods import Period
+from precinct.core.tally import Tally, count, people
 from precinct.crimes import press
-from precinct.crimes.models import (
-    Agency,
-    Category,
-    CriminalGroup,
-    Gravity,
-    GroupKind,
-    Wanted,
-)
-from precinct.crimes.summary import (
-    COMPENSATED_,
-    DAMAGE_,
-    FIREARM_,
-    REGISTERED_,
-    SOLVED_,
-    Key,
-    earlier_solved_records,
-    earlier_summary,
-    monthly_summary,
-    registered_records,
-    solved_records,
-    solved_remainder,
-    summary,
-)
+from precinct.crimes.models import Agency, Category, CriminalGroup, Gravity, GroupKind, Wanted
+from precinct.crimes.summary import EARLIER_SOLVED, REGISTER, registered_records, solved_records
 
 MIA_AND_PROSECUTOR = (Agency.POLICE, Agency.PROSECUTOR)
 
-
-def selector(scope: Scope):
-    """A test of a summary key against the scope's filters (made once per figure, used on every key)."""
-    category, gravity, agencies = scope.get("category"), scope.get("gravity"), scope.get("agencies")
-
-    def selected(key: Key) -> bool:
-        return (
-            (not category or key[0] == category)
-            and (not gravity or key[1] == gravity)
-            and (not agencies or key[2] in agencies)
-        )
-
-    return selected
-
-
-def added(period: Period, scope: Scope, column: int) -> int:
-    selected = selector(scope)
-    return sum(values[column] for key, values in summary(period, scope.body).items() if selected(key))
-
-
-def registered(period: Period, scope: Scope) -> int:
-    return added(period, scope, REGISTERED_)
-
-
-def registered_by_month(period: Period, scope: Scope) -> dict[datetime.date, int]:
-    selected = selector(scope)
-    months = dict.fromkeys(period.months(), 0)
-    for (month, *key), values in monthly_summary(period, scope.body).items():
-        if selected(tuple(key)):
-            months[month] += values[REGISTERED_]
-    return months
-
-
-def solved(period: Period, scope: Scope) -> int:
-    selected = selector(scope)
-    remainder = sum(n for key, n in solved_remainder(period, scope.body).items() if selected(key))
-    return added(period, scope, SOLVED_) + remainder
-
-
-def solved_share(period: Period, scope: Scope) -> Decimal | None:
-    return share(*solved_parts(period, scope))
-
-
-def solved_parts(period: Period, scope: Scope) -> tuple[int, int]:
-    return solved(period, scope), registered(period, scope)
-
-
-def registered_parts(period: Period, scope: Scope) -> tuple[int, int]:
-    """The crimes behind a share of money (damage compensated): the counts a public page weighs."""
-    return registered(period, scope), registered(period, scope)
-
-
-def earlier_years_solved(period: Period, scope: Scope) -> int:
-    selected = selector(scope)
-    return sum(count for key, count in earlier_summary(period, scope.body).items() if selected(key))
-
-
-def firearm(period: Period, scope: Scope) -> int:
-    return added(period, scope, FIREARM_)
-
-
-def compensated_share(period: Period, scope: Scope) -> Decimal | None:
-    return share(added(period, scope, COMPENSATED_), added(period, scope, DAMAGE_))
+# Groups are few: their figures are read from the records. Members are people, each counted once however
+# many of the groups neutralized they were in.
+CRIMINAL_GROUPS = Tally(
+    "crimes.groups",
+    CriminalGroup,
+    day="neutralized_on",
+    keys={"group_kind": "kind"},
+    totals={"groups": count(), "members": people("members")},
+)
 
 
 def with_damage(period: Period, scope: Scope) -> QuerySet:
@@ -118,24 +35,7 @@ def firearm_records(period: Period, scope: Scope) -> QuerySet:
     return registered_records(period, scope).filter(firearm=True)
 
 
-# Groups and wanted persons are few: they are read from the records directly ---------------------------
-
-
-def groups_neutralized(period: Period, scope: Scope) -> QuerySet:
-    return within(CriminalGroup.objects.all(), scope.body).filter(
-        kind=scope.get("group_kind", GroupKind.GENERAL),
-        neutralized_on__range=(period.start, period.end),
-    )
-
-
-def group_count(period: Period, scope: Scope) -> int:
-    return groups_neutralized(period, scope).count()
-
-
-def member_count(period: Period, scope: Scope) -> int:
-    """The people in the groups neutralized, each once however many of the groups they were in."""
-    groups = groups_neutralized(period, scope)
-    return groups.aggregate(members=Count("members", distinct=True))["members"] or 0
+# Searches span a stretch of time, not a day: read from the records directly.
 
 
 def wanted_in_period(period: Period, scope: Scope) -> QuerySet:
@@ -157,83 +57,71 @@ def arrested_parts(period: Period, scope: Scope) -> tuple[int, int]:
 # The measures --------------------------------------------------------------------------------------------
 
 
-REGISTERED = declare(
+REGISTERED = REGISTER.figure(
     "crimes.registered",
     "Crimes registered",
     "Qeydə alınmış cinayətlər",
     "Зарегистрировано преступлений",
-    Unit.COUNT,
-    registered,
-    registered_records,
-    monthly=registered_by_month,
+    "registered",
 )
-SOLVED_SHARE = declare(
+SOLVED_SHARE = REGISTER.share(
     "crimes.solved_share",
     "Share of crimes solved",
     "Cinayətlərin açılma faizi",
     "Раскрываемость преступлений",
-    Unit.SHARE,
-    solved_share,
-    solved_records,
-    parts=solved_parts,
+    "solved",
+    "registered",
+    records=solved_records,
 )
-REGISTERED_MIA_PO = declare(
+REGISTERED_MIA_PO = REGISTER.figure(
     "crimes.registered_mia_po",
     "Crimes registered by the MIA and the Prosecutor's Office",
     "DİN və Prokurorluq tərəfindən qeydə alınmış cinayətlər",
     "Зарегистрировано МВД и прокуратурой",
-    Unit.COUNT,
-    registered,
-    registered_records,
-    agencies=MIA_AND_PROSECUTOR,
+    "registered",
+    agency=MIA_AND_PROSECUTOR,
 )
-SOLVED_SHARE_MIA_PO = declare(
+SOLVED_SHARE_MIA_PO = REGISTER.share(
     "crimes.solved_share_mia_po",
     "Share solved of crimes registered by the MIA and the Prosecutor's Office",
     "DİN və Prokurorluq tərəfindən qeydə alınmış cinayətlərin açılma faizi",
     "Раскрываемость преступлений, зарегистрированных МВД и прокуратурой",
-    Unit.SHARE,
-    solved_share,
-    solved_records,
-    parts=solved_parts,
-    agencies=MIA_AND_PROSECUTOR,
+    "solved",
+    "registered",
+    records=solved_records,
+    agency=MIA_AND_PROSECUTOR,
 )
-EARLIER_YEARS_SOLVED = declare(
+EARLIER_YEARS_SOLVED = EARLIER_SOLVED.figure(
     "crimes.earlier_years_solved",
     "Crimes of earlier years solved",
     "Əvvəlki illərin açılmış cinayətləri",
     "Раскрыто преступлений прошлых лет",
-    Unit.COUNT,
-    earlier_years_solved,
-    earlier_solved_records,
+    "solved",
     reads=lambda period: (datetime.date.min, datetime.date(period.start.year - 1, 12, 31)),
 )
-FIREARM = declare(
+FIREARM = REGISTER.figure(
     "crimes.firearm",
     "Crimes committed with firearms",
     "Odlu silahla törədilmiş cinayətlər",
     "Преступления с применением огнестрельного оружия",
-    Unit.COUNT,
-    firearm,
-    firearm_records,
+    "firearm",
+    records=firearm_records,
 )
-GROUPS = declare(
+GROUPS = CRIMINAL_GROUPS.figure(
     "crimes.groups_neutralized",
     "Criminal groups neutralized",
     "Zərərsizləşdirilmiş cinayətkar qruplar",
     "Обезврежено преступных групп",
-    Unit.COUNT,
-    group_count,
-    groups_neutralized,
+    "groups",
+    group_kind=GroupKind.GENERAL,
 )
-MEMBERS = declare(
+MEMBERS = CRIMINAL_GROUPS.figure(
     "crimes.group_members_neutralized",
     "Members of the criminal groups neutralized",
     "Zərərsizləşdirilmiş qrupların üzvləri",
     "Участники обезвреженных групп",
-    Unit.COUNT,
-    member_count,
-    groups_neutralized,
+    "members",
+    group_kind=GroupKind.GENERAL,
 )
 ARRESTED = declare(
     "crimes.wanted_arrested_share",
@@ -245,41 +133,28 @@ ARRESTED = declare(
     wanted_in_period,
     parts=arrested_parts,
 )
-COMPENSATED = declare(
+# A share of money rests on the crimes that bear it: those are the counts a public page weighs.
+COMPENSATED = REGISTER.share(
     "crimes.damage_compensated_share",
     "Share of material damage compensated",
     "Ödənilmiş maddi ziyanın faizi",
     "Доля возмещённого материального ущерба",
-    Unit.SHARE,
-    compensated_share,
-    with_damage,
-    parts=registered_parts,
+    "compensated",
+    "damage",
+    counts=("registered", "registered"),
+    records=with_damage,
 )
-PETTY_COMPENSATED = declare(
+PETTY_COMPENSATED = REGISTER.share(
     "crimes.petty_theft_compensated_share",
     "Share of damage from petty theft compensated",
     "Xırda talamadan dəymiş ziyanın ödənilmə faizi",
     "Доля возмещённого ущерба от мелких хищений",
-    Unit.SHARE,
-    compensated_share,
-    with_damage,
-    parts=registered_parts,
+    "compensated",
+    "damage",
+    counts=("registered", "registered"),
+    records=with_damage,
     category="petty_theft",
 )
-
-
-def gravity_share(gravity: str):
-    """The share of the registered crimes that are of one gravity class."""
-
-    def compute(period: Period, scope: Scope) -> Decimal | None:
-        return share(*gravity_parts(period, scope))
-
-    return compute
-
-
-def gravity_parts(period: Period, scope: Scope) -> tuple[int, int]:
-    others = tuple(item for item in scope.filters if item[0] != "gravity")
-    return registered(period, scope), registered(period, Scope(scope.body, others))
 
 
 def gravity_labels(gravity: Gravity) -> dict[str, str]:
@@ -294,15 +169,14 @@ def gravity_labels(gravity: Gravity) -> dict[str, str]:
     return labels
 
 
+# The share of the registered crimes that are of one gravity class.
 GRAVITY_SHARES = [
-    Measure(
+    REGISTER.share(
         f"crimes.gravity.{gravity.value}",
-        gravity_labels(gravity),
-        Unit.SHARE,
-        gravity_share(gravity.value),
-        registered_records,
-        (("gravity", gravity.value),),
-        parts=gravity_parts,
+        *gravity_labels(gravity).values(),
+        "registered",
+        whole_ignores=("gravity",),
+        gravity=gravity.value,
     )
     for gravity in Gravity
 ]
@@ -311,31 +185,14 @@ GRAVITY_SHARES = [
 def by_category() -> list[tuple[str, list[Measure]]]:
     rows = []
     for category in Category.objects.order_by("name_en"):
-        labels = {"en": category.name_en, "az": category.name_az, "ru": category.name_ru}
-        rows.append(
-            (
-                category.name,
-                [
-                    Measure(
-                        f"crimes.category.{category.code}.registered",
-                        labels,
-                        Unit.COUNT,
-                        registered,
-                        registered_records,
-                        (("category", category.code),),
-                    ),
-                    Measure(
-                        f"crimes.category.{category.code}.solved_share",
-                        labels,
-                        Unit.SHARE,
-                        solved_share,
-                        solved_records,
-                        (("category", category.code),),
-                        parts=solved_parts,
-                    ),
-                ],
-            )
-        )
+        labels = (category.name_en, category.name_az, category.name_ru)
+        name = f"crimes.category.{category.code}"
+        registered = REGISTER.figure(f"{name}.registered", *labels, "registered", category=category.code)
+        solved = REGISTER.share(
+            f"{name}.solved_share", *labels, "solved", "registered", records=solved_records,
+            category=category.code,
+        )  # fmt: skip
+        rows.append((category.name, [registered, solved]))
     return rows
 
 

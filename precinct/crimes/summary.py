@@ -1,5 +1,7 @@
-"""The crime register's summaries, from which every crime measure is summed: the rollup's cells for any
-period (whole months and the days at its edges) or, to compare with, the records."""
+"""The crime register's tallies, from which every crime measure is derived: by (category, gravity,
+agency), the crimes registered, solved by the period's end, with a firearm, their damage and compensation
+(qəpik); and the crimes of earlier years solved. "Solved by the period's end" depends on two dates, so
+the register's tally reads its cells (and its records) its own way."""
 
 import datetime
 from decimal import Decimal
@@ -10,30 +12,118 @@ from django.db.models.functions import TruncMonth
 from precinct.core.cells import Grains, month_end, summed
 from precinct.core.measures import Scope, cached, rollups_serve, within
 from precinct.core.periods import Period
+from precinct.core.tally import Cells, Key, Tally, as_date, count, summing
 from precinct.crimes.models import NEVER, Article, Crime, CrimeDay, CrimeMonth, CrimeSolvedDay
 
-# One summary per period and body, from the rollup for whole months or from the records otherwise ---------
-# Key: (category code, gravity, agency); values: registered, solved by the period's end, with a firearm,
-# damage and compensation (qəpik). Every crime measure is a sum over the keys its filters select.
+REGISTERED_CELLS = Grains(CrimeMonth, CrimeDay)
+SOLVED_CELLS = Grains(CrimeMonth, CrimeSolvedDay, month_field="solved_month")
 
-Key = tuple[str, str, str]
-REGISTERED_, SOLVED_, FIREARM_, DAMAGE_, COMPENSATED_ = range(5)
+# The article's class is joined in as the reference data says it now: the cells are keyed by article, so
+# a reclassified article counts under its new category and gravity at once.
+CLASS = ("article__category__code", "article__gravity", "agency")
+KEYS = {name: Key(field, field) for name, field in zip(("category", "gravity", "agency"), CLASS, strict=True)}
 
 
-def records(scope: Scope) -> QuerySet:
-    """The crimes of the scope's body and the bodies under it, with the scope's filters."""
-    queryset = within(Crime.objects.all(), scope.body)
-    if scope.get("category"):
-        queryset = queryset.filter(article__category__code=scope.get("category"))
-    if scope.get("agencies"):
-        queryset = queryset.filter(agency__in=scope.get("agencies"))
-    if scope.get("gravity"):
-        queryset = queryset.filter(article__gravity=scope.get("gravity"))
-    return queryset
+def money(value) -> int:
+    """Manat as the database sums them, in whole qəpik (the cells' unit)."""
+    return int((Decimal(str(value or 0)) * 100).to_integral_value())
+
+
+class Register(Tally):
+    """The crimes registered in the period, by class. On the cells, "solved by the period's end" is the
+    crimes solved in the months before its last (or in its last, when the period ends with it); the
+    crimes solved in its last month by its last day are added only to the figures of solving, which
+    alone need them (`solved_in_last_month`)."""
+
+    def from_records(self, period: Period, body, monthly: bool) -> Cells:
+        crimes = self.records(period, Scope(body))
+        if monthly:
+            crimes = crimes.annotate(month_key=TruncMonth("registered_on"))
+        rows = (
+            crimes.values_list(*(("month_key",) if monthly else ()), *CLASS)
+            .annotate(
+                registered=Count("id"),
+                solved=Count("id", filter=Q(solved_on__lte=period.end)),
+                with_firearm=Count("id", filter=Q(firearm=True)),
+                damage_sum=Sum("damage"),
+                compensated_sum=Sum("compensated"),
+            )
+            .order_by()
+        )
+        found: Cells = {}
+        for row in rows:
+            width = len(CLASS) + monthly
+            key = (as_date(row[0]), *row[1:width]) if monthly else tuple(row[:width])
+            n, solved, firearm, damage, compensated = row[width:]
+            found[key] = [n, solved, firearm, money(damage), money(compensated)]
+        return found
+
+    def from_cells(self, period: Period, body, monthly: bool) -> Cells:
+        last = period.last_month
+        by_end = Q(solved_month__lte=last) if period.end == month_end(last) else Q(solved_month__lt=last)
+        sums = {
+            "registered": Sum("crimes"),
+            "solved": Sum("crimes", filter=by_end & ~Q(solved_month=NEVER)),
+            "with_firearm": Sum("firearm"),
+            "damage_sum": Sum("damage"),
+            "compensated_sum": Sum("compensated"),
+        }
+        return summed(REGISTERED_CELLS, body, period, ("month", *CLASS) if monthly else CLASS, sums)
+
+    def total(self, period: Period, scope: Scope, total: str) -> int:
+        found = super().total(period, scope, total)
+        if total == "solved":
+            selected = self.selector(scope)
+            found += sum(n for key, n in solved_remainder(period, scope.body).items() if selected(key))
+        return found
+
+    def by_month(self, period: Period, scope: Scope, total: str) -> dict[datetime.date, int]:
+        if total == "solved":  # solved by each month's end: each month is a period of its own
+            return {month: self.total(part, scope, total) for month, part in period.parts()}
+        return super().by_month(period, scope, total)
+
+
+REGISTER = Register(
+    "crimes.register",
+    Crime,
+    day="registered_on",
+    grains=REGISTERED_CELLS,
+    keys=KEYS,
+    totals={
+        "registered": count("crimes"),
+        "solved": count("crimes"),  # by the period's end: see Register
+        "firearm": summing("firearm"),
+        "damage": summing("damage", convert=money),
+        "compensated": summing("compensated", convert=money),
+    },
+)
+
+
+class EarlierSolved(Tally):
+    """Crimes registered in a year before the period's and solved in it."""
+
+    def records(self, period: Period, scope: Scope) -> QuerySet:
+        before = datetime.date(period.start.year, 1, 1)
+        return super().records(period, scope).filter(registered_on__lt=before)
+
+    def from_cells(self, period: Period, body, monthly: bool) -> Cells:
+        before = datetime.date(period.start.year, 1, 1)
+        by = ("month", *CLASS) if monthly else CLASS
+        return summed(SOLVED_CELLS, body, period, by, {"n": Sum("crimes")}, month__lt=before)
+
+
+EARLIER_SOLVED = EarlierSolved(
+    "crimes.earlier_solved",
+    Crime,
+    day="solved_on",
+    grains=SOLVED_CELLS,
+    keys=KEYS,
+    totals={"solved": count("crimes")},
+)
 
 
 def registered_records(period: Period, scope: Scope) -> QuerySet:
-    return records(scope).filter(registered_on__range=(period.start, period.end))
+    return REGISTER.records(period, scope)
 
 
 def solved_records(period: Period, scope: Scope) -> QuerySet:
@@ -41,10 +131,21 @@ def solved_records(period: Period, scope: Scope) -> QuerySet:
     return registered_records(period, scope).filter(solved_on__lte=period.end)
 
 
-def earlier_solved_records(period: Period, scope: Scope) -> QuerySet:
-    """Crimes registered in an earlier year and solved in the period."""
-    before = datetime.date(period.start.year, 1, 1)
-    return records(scope).filter(registered_on__lt=before, solved_on__range=(period.start, period.end))
+def solved_remainder(period: Period, body) -> dict[tuple, int]:
+    """What the cells' solved column lacks when the period ends before its last month does: the crimes
+    solved in that month by the period's end, by (category, gravity, agency)."""
+
+    def compute() -> dict[tuple, int]:
+        found: dict[tuple, int] = {}
+        if not rollups_serve(period) or period.end == month_end(period.last_month):
+            return found
+        classes = classification()
+        for (_month, article, agency), n in solved_in_last_month(period, body).items():
+            key = (*classes[article], agency)
+            found[key] = found.get(key, 0) + n
+        return found
+
+    return cached(("crimes.solved_remainder", body.pk, period, rollups_serve(period)), compute)
 
 
 def classification() -> dict[int, tuple[str, str]]:
@@ -55,96 +156,6 @@ def classification() -> dict[int, tuple[str, str]]:
         lambda: {pk: (code, gravity) for pk, code, gravity in Article.objects.values_list(
             "pk", "category__code", "gravity")},
     )  # fmt: skip
-
-
-def summary(period: Period, body) -> dict[Key, list[int]]:
-    """The period's sums by (category, gravity, agency)."""
-
-    def fold() -> dict[Key, list[int]]:
-        return {tuple(key): values for (_month, *key), values in _summary(period, body, False).items()}
-
-    return cached(("crimes.summary", body.pk, period, rollups_serve(period)), fold)
-
-
-def monthly_summary(period: Period, body) -> dict[tuple, list[int]]:
-    """The same by month registered too, for the trend."""
-    return cached(
-        ("crimes.monthly_summary", body.pk, period, rollups_serve(period)),
-        lambda: _summary(period, body, True),
-    )
-
-
-REGISTERED_CELLS = Grains(CrimeMonth, CrimeDay)
-SOLVED_CELLS = Grains(CrimeMonth, CrimeSolvedDay, month_field="solved_month")
-SUMS = {
-    "registered": Sum("crimes"),
-    "with_firearm": Sum("firearm"),
-    "damage_sum": Sum("damage"),
-    "compensated_sum": Sum("compensated"),
-}
-
-
-# The article's class is joined in as the reference data says it now: the cells are keyed by article, so
-# a reclassified article counts under its new category and gravity at once.
-CLASS = ("article__category__code", "article__gravity", "agency")
-
-
-def _summary(period: Period, body, by_month: bool) -> dict[tuple, list[int]]:
-    """By (month registered or None, category, gravity, agency): registered, solved by the period's end,
-    with a firearm, damage and compensation (qəpik)."""
-    found: dict[tuple, list[int]] = {}
-
-    def add(month, key: tuple, values: list[int]) -> None:
-        month = month.date() if isinstance(month, datetime.datetime) else month
-        total = found.setdefault((month if by_month else None, *key), [0] * 5)
-        for column, value in values:
-            total[column] += int(value or 0)
-
-    if not rollups_serve(period):
-        rows = (
-            registered_records(period, Scope(body))
-            .values_list(TruncMonth("registered_on"), *CLASS)
-            .annotate(
-                registered=Count("id"),
-                solved=Count("id", filter=Q(solved_on__lte=period.end)),
-                with_firearm=Count("id", filter=Q(firearm=True)),
-                damage_sum=Sum("damage"),
-                compensated_sum=Sum("compensated"),
-            )
-        )
-        for month, *key, n, solved, firearm, damage, compensated in rows:
-            money = [(DAMAGE_, Decimal(damage or 0) * 100), (COMPENSATED_, Decimal(compensated or 0) * 100)]
-            add(month, tuple(key), [(REGISTERED_, n), (SOLVED_, solved), (FIREARM_, firearm), *money])
-        return found
-    last = period.last_month
-    whole_last_month = period.end == month_end(last)
-    # Solved by the period's end: in a month before its last, or in its last when the period ends with it.
-    by_end = Q(solved_month__lte=last) if whole_last_month else Q(solved_month__lt=last)
-    sums = SUMS | {"solved": Sum("crimes", filter=by_end & ~Q(solved_month=NEVER))}
-    cells = summed(REGISTERED_CELLS, body, period, ("month", *CLASS) if by_month else CLASS, sums)
-    for key, (n, firearm, damage, compensated, solved) in cells.items():
-        values = [(REGISTERED_, n), (SOLVED_, solved), (FIREARM_, firearm), (DAMAGE_, damage),
-                  (COMPENSATED_, compensated)]  # fmt: skip
-        add(key[0] if by_month else None, key[-3:], values)
-    return found
-
-
-def solved_remainder(period: Period, body) -> dict[Key, int]:
-    """What the summary's solved column lacks when the period ends before its last month does: the
-    crimes solved in that month by the period's end, by (category, gravity, agency). Only the figures of
-    solving ask for it."""
-
-    def compute() -> dict[Key, int]:
-        found: dict[Key, int] = {}
-        if not rollups_serve(period) or period.end == month_end(period.last_month):
-            return found
-        classes = classification()
-        for (_month, article, agency), n in solved_in_last_month(period, body).items():
-            key = (*classes[article], agency)
-            found[key] = found.get(key, 0) + n
-        return found
-
-    return cached(("crimes.solved_remainder", body.pk, period, rollups_serve(period)), compute)
 
 
 def solved_in_last_month(period: Period, body) -> dict[tuple, int]:
@@ -186,17 +197,3 @@ def solved_in_last_month(period: Period, body) -> dict[tuple, int]:
         key = (month, article, agency)
         found[key] = found.get(key, 0) + sign * n
     return found
-
-
-def earlier_summary(period: Period, body) -> dict[Key, int]:
-    """Crimes of earlier years solved in the period, by key."""
-
-    def compute() -> dict[Key, int]:
-        before = datetime.date(period.start.year, 1, 1)
-        if rollups_serve(period):
-            cells = summed(SOLVED_CELLS, body, period, CLASS, {"n": Sum("crimes")}, month__lt=before)
-            return {key: n for key, (n,) in cells.items()}
-        rows = earlier_solved_records(period, Scope(body)).values_list(*CLASS).annotate(solved=Count("id"))
-        return {tuple(key): int(count) for *key, count in rows}
-
-    return cached(("crimes.earlier", body.pk, period, rollups_serve(period)), compute)

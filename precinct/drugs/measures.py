@@ -3,13 +3,14 @@ prosecuted for drug crimes, prevention events. Masses are exact: milligrams summ
 
 from decimal import Decimal
 
-from django.db.models import Count, Min, QuerySet, Sum
+from django.db.models import Min, Q, QuerySet
 
-from precinct.core.cells import Grains, summed
-from precinct.core.measures import Scope, Section, Unit, cached, declare, rollups_serve, within
+from precinct.core.cells import Grains
+from precinct.core.measures import Scope, Section, Unit
 from precinct.core.periods import Period
-from precinct.crimes.measures import groups_neutralized, member_count
-from precinct.crimes.models import Article, GroupKind, Participation, PartyRole
+from precinct.core.tally import Key, Tally, count, flag, people, summing
+from precinct.crimes.measures import CRIMINAL_GROUPS
+from precinct.crimes.models import GroupKind, Participation, PartyRole
 from precinct.drugs import press
 from precinct.drugs.models import PreventionEvent, Seizure, SeizureDay, SeizureMonth, SubstanceClass, Venue
 
@@ -17,151 +18,108 @@ DRUG_CATEGORY = "drug_trafficking"
 EDUCATIONAL = (Venue.SCHOOL, Venue.UNIVERSITY, Venue.COLLEGE)
 
 
-def seizures(period: Period, scope: Scope) -> QuerySet:
-    found = within(Seizure.objects.filter(seized_on__range=(period.start, period.end)), scope.body)
-    if scope.get("substance_class"):
-        found = found.filter(substance__substance_class=scope.get("substance_class"))
-    return found
+def milligrams(grams) -> int:
+    """Grams as the database sums them, in whole milligrams (the cells' unit)."""
+    return int((Decimal(str(grams or 0)) * 1000).to_integral_value())
 
 
-CELLS = Grains(SeizureMonth, SeizureDay)
-
-
-def summary(period: Period, body) -> dict[tuple[str, bool], tuple[int, int]]:
-    """(seizures, milligrams) by (substance class, weighed)."""
-
-    def compute():
-        if rollups_serve(period):
-            sums = {"count": Sum("seizures"), "mass": Sum("milligrams")}
-            cells = summed(CELLS, body, period, ("substance_class", "weighed"), sums)
-            return {key: (count, mass) for key, (count, mass) in cells.items()}
-        found: dict[tuple[str, bool], tuple[int, int]] = {}
-        rows = seizures(period, Scope(body)).values_list("substance__substance_class", "grams")
-        for klass, mass in rows.iterator():
-            key = (klass, mass is not None)
-            count, total = found.get(key, (0, 0))
-            found[key] = (count + 1, total + (int(Decimal(mass) * 1000) if mass is not None else 0))
-        return found
-
-    return cached(("drugs.summary", body.pk, period, rollups_serve(period)), compute)
-
-
-def mass(period: Period, scope: Scope) -> Decimal:
-    """Grams seized of the scope's class (only quantities that have a mass)."""
-    klass = scope.get("substance_class")
-    milligrams = sum(
-        total for (k, weighed), (_n, total) in summary(period, scope.body).items() if weighed and k == klass
-    )
-    return Decimal(milligrams) / 1000
-
-
-def weighed_seizures(period: Period, scope: Scope) -> QuerySet:
-    return seizures(period, scope).filter(grams__isnull=False)
-
-
-def drug_groups(period: Period, scope: Scope) -> int:
-    return groups_neutralized(period, scope).count()
+SEIZURES = Tally(
+    "drugs.seizures",
+    Seizure,
+    day="seized_on",
+    grains=Grains(SeizureMonth, SeizureDay),
+    keys={
+        "substance_class": Key("substance_class", "substance__substance_class"),
+        "weighed": Key("weighed", flag(Q(grams__isnull=False))),
+    },
+    totals={"seizures": count("seizures"), "milligrams": summing("grams", "milligrams", milligrams)},
+)
+ACCUSED = Tally(
+    "drugs.accused",
+    lambda: Participation.objects.filter(
+        role=PartyRole.ACCUSED, crime__article__category__code=DRUG_CATEGORY
+    ),
+    day="crime__registered_on",
+    body="crime__body",
+    totals={"people": people("person")},
+)
+EVENTS_HELD = Tally(
+    "drugs.prevention_events",
+    PreventionEvent,
+    day="held_on",
+    keys={"venue": "venue"},
+    totals={"events": count()},
+)
 
 
 def prosecuted_records(period: Period, scope: Scope) -> QuerySet:
     """The people accused of drug crimes registered in the period: one row each (their first such
     crime), so that the list has as many rows as the figure says."""
-    articles = cached(
-        ("drugs.articles",),
-        lambda: list(Article.objects.filter(category__code=DRUG_CATEGORY).values_list("pk", flat=True)),
-    )
-    accused = Participation.objects.filter(
-        role=PartyRole.ACCUSED,
-        crime__article_id__in=articles,
-        crime__registered_on__range=(period.start, period.end),
-    )
-    accused = within(accused, scope.body, "crime__body")
-    first = accused.values("person").annotate(first=Min("pk")).values("first")
+    first = ACCUSED.records(period, scope).values("person").annotate(first=Min("pk")).values("first")
     return Participation.objects.filter(pk__in=first)
 
 
-def prosecuted(period: Period, scope: Scope) -> int:
-    return prosecuted_records(period, scope).aggregate(people=Count("person", distinct=True))["people"]
+def mass(name: str, en: str, az: str, ru: str, substance_class: str):
+    """Grams seized of a class (only quantities that have a mass)."""
+    return SEIZURES.figure(
+        name, en, az, ru, "milligrams", Unit.MASS, per=1000, substance_class=substance_class, weighed=True
+    )
 
 
-def events(period: Period, scope: Scope) -> QuerySet:
-    """Prevention events held in educational institutions (the figure the ministry states)."""
-    held = PreventionEvent.objects.filter(held_on__range=(period.start, period.end), venue__in=EDUCATIONAL)
-    return within(held, scope.body)
-
-
-def event_count(period: Period, scope: Scope) -> int:
-    return events(period, scope).count()
-
-
-NARCOTIC = declare(
+NARCOTIC = mass(
     "drugs.narcotic_mass",
     "Narcotic drugs seized",
     "Götürülmüş narkotik vasitələr",
     "Изъято наркотических средств",
-    Unit.MASS,
-    mass,
-    weighed_seizures,
-    substance_class=SubstanceClass.NARCOTIC,
+    SubstanceClass.NARCOTIC,
 )
-PSYCHOTROPIC = declare(
+PSYCHOTROPIC = mass(
     "drugs.psychotropic_mass",
     "Psychotropic substances seized",
     "Götürülmüş psixotrop maddələr",
     "Изъято психотропных веществ",
-    Unit.MASS,
-    mass,
-    weighed_seizures,
-    substance_class=SubstanceClass.PSYCHOTROPIC,
+    SubstanceClass.PSYCHOTROPIC,
 )
-PRECURSORS = declare(
+PRECURSORS = mass(
     "drugs.precursor_mass",
     "Precursors seized",
     "Götürülmüş prekursorlar",
     "Изъято прекурсоров",
-    Unit.MASS,
-    mass,
-    weighed_seizures,
-    substance_class=SubstanceClass.PRECURSOR,
+    SubstanceClass.PRECURSOR,
 )
-GROUPS = declare(
+GROUPS = CRIMINAL_GROUPS.figure(
     "drugs.groups_neutralized",
     "Drug-related criminal groups neutralized",
     "Zərərsizləşdirilmiş narkotiklərlə bağlı cinayətkar qruplar",
     "Обезврежено наркогруппировок",
-    Unit.COUNT,
-    drug_groups,
-    groups_neutralized,
+    "groups",
     group_kind=GroupKind.DRUG,
 )
-MEMBERS = declare(
+MEMBERS = CRIMINAL_GROUPS.figure(
     "drugs.group_members",
     "Members of the drug-related groups neutralized",
     "Zərərsizləşdirilmiş narkotik qruplarının üzvləri",
     "Участники обезвреженных наркогруппировок",
-    Unit.COUNT,
-    member_count,
-    groups_neutralized,
+    "members",
     group_kind=GroupKind.DRUG,
 )
-PROSECUTED = declare(
+PROSECUTED = ACCUSED.figure(
     "drugs.prosecuted",
     "People prosecuted for drug crimes",
     "Narkotiklərlə bağlı cinayətlərə görə məsuliyyətə cəlb edilənlər",
     "Привлечено к ответственности за наркопреступления",
-    Unit.COUNT,
-    prosecuted,
-    prosecuted_records,
+    "people",
+    records=prosecuted_records,
 )
-EVENTS = declare(
+# The figure the ministry states: prevention events held in educational institutions.
+EVENTS = EVENTS_HELD.figure(
     "drugs.prevention_events",
     "Prevention events held in educational institutions",
     "Təhsil müəssisələrində keçirilmiş maarifləndirmə tədbirləri",
     "Проведено профилактических мероприятий в учебных заведениях",
-    Unit.COUNT,
-    event_count,
-    events,
+    "events",
     personal=False,
+    venue=EDUCATIONAL,
 )
 
 SECTION = Section(
