@@ -1,19 +1,22 @@
 """Loading a large synthetic crime register for the benchmarks, straight into the tables.
 
 Ten years of a large country does not go through the importer (that path has its own benchmark): the
-rows are written with `executemany` (SQLite) or `COPY` (PostgreSQL), and the monthly rollup is then
-summed from them in the database, in the same cells `crimes.rollups` keeps.
+rows are written with `executemany` (SQLite) or `COPY` (PostgreSQL), a month at a time, and the cells
+`crimes.rollups` keeps are counted as they are drawn.
 """
 
 import datetime
 import random
 import sys
 import time
+from collections import defaultdict
 
 from django.db import connection, transaction
 from tqdm import tqdm
 
-from precinct.crimes.models import NEVER, Article, Crime, CrimeDay, CrimeMonth, CrimeSolvedDay
+from precinct.core.rollups import body_chains
+from precinct.crimes.models import NEVER, Article, Crime, CrimeDay, CrimeMonth
+from precinct.crimes.rollups import CrimeDayRollup, CrimeMonthRollup, CrimeSolvedDayRollup
 from precinct.organisation.models import Body, BodyKind
 
 # Every column but the id, in the model's order (the rows below are drawn in that order).
@@ -63,31 +66,23 @@ def draw_rows(count: int, first_year: int, years: int, bodies: list[int], articl
 
 
 def load(count: int, first_year: int = 2014, years: int = 10) -> float:
-    """Write `count` crimes and their rollup; returns the seconds it took."""
+    """Write `count` crimes and their rollups; returns the seconds it took. The rows are written a month at
+    a time, and that month's cells with them: every cell of a month registered is complete when the month
+    is drawn (the crimes solved are keyed by the month registered too), so no cell is summed twice."""
     started = time.perf_counter()
+    chains = body_chains()
     rows = crime_rows(count, first_year, years)
-    table = Crime._meta.db_table
     with transaction.atomic(), tqdm(total=count, unit=" crimes", desc="Loading", file=sys.stderr) as bar:
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                raw = cursor.cursor
-                with raw.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
-                    for row in rows:
-                        copy.write_row(row)
-                        bar.update(1)
-        else:
-            sql = f"INSERT INTO {table} ({', '.join(COLUMNS)}) VALUES ({', '.join(['%s'] * len(COLUMNS))})"
-            with connection.cursor() as cursor:
-                batch = []
-                for row in rows:
-                    batch.append(row)
-                    if len(batch) == 100_000:
-                        cursor.executemany(sql, batch)
-                        bar.update(len(batch))
-                        batch = []
-                cursor.executemany(sql, batch)
+        month, batch = None, []
+        for row in rows:
+            if row[6].replace(day=1) != month and batch:
+                write_month(batch, chains)
                 bar.update(len(batch))
-        sum_rollup()
+                batch = []
+            month = row[6].replace(day=1)
+            batch.append(row)
+        write_month(batch, chains)
+        bar.update(len(batch))
     # Fresh statistics for the planner, as autovacuum would gather after a load this size.
     with connection.cursor() as cursor:
         for table in (Crime._meta.db_table, CrimeMonth._meta.db_table, CrimeDay._meta.db_table):
@@ -95,46 +90,34 @@ def load(count: int, first_year: int = 2014, years: int = 10) -> float:
     return time.perf_counter() - started
 
 
-def sum_rollup() -> None:
-    """The rollup's cells, summed by the database for each body and every body above it."""
-    bodies = {body.pk: body for body in Body.objects.all()}
-    by_code = {body.code: body.pk for body in bodies.values()}
-    pairs = [(pk, by_code[code]) for pk, body in bodies.items() for code in body.path.strip("/").split("/")]
-    month = (
-        "date_trunc('month', {})::date" if connection.vendor == "postgresql" else "date({}, 'start of month')"
-    )
+def write_month(rows: list[tuple], chains: dict[int, list[int]]) -> None:
+    """One month's crimes, and its cells in the three rollups, for each body and every body above it."""
+    table = Crime._meta.db_table
     with connection.cursor() as cursor:
-        cursor.execute("CREATE TEMPORARY TABLE bench_chain (body_id bigint, ancestor_id bigint)")
-        cursor.executemany("INSERT INTO bench_chain VALUES (%s, %s)", pairs)
-        # Both grains: the month registered (whole months) and the day registered (a period's edges).
-        for table, at in ((CrimeMonth._meta.db_table, "month"), (CrimeDay._meta.db_table, "day")):
-            registered = month.format("c.registered_on") if at == "month" else "c.registered_on"
-            cursor.execute(
-                f"""
-                INSERT INTO {table}
-                    (body_id, {at}, solved_month, article_id, agency, crimes, firearm, joint, damage,
-                     compensated)
-                SELECT chain.ancestor_id, {registered},
-                       COALESCE({month.format("c.solved_on")}, %s), c.article_id, c.agency, COUNT(*),
-                       SUM(CASE WHEN c.firearm THEN 1 ELSE 0 END),
-                       SUM(CASE WHEN c.solved_with = 'prosecutor' THEN 1 ELSE 0 END),
-                       SUM(CAST(ROUND(c.damage * 100) AS BIGINT)),
-                       SUM(CAST(ROUND(c.compensated * 100) AS BIGINT))
-                FROM {Crime._meta.db_table} c
-                JOIN bench_chain chain ON chain.body_id = c.body_id
-                GROUP BY 1, 2, 3, 4, 5
-            """,
-                [NEVER],
-            )
-        cursor.execute(
-            f"""
-            INSERT INTO {CrimeSolvedDay._meta.db_table} (body_id, day, month, article_id, agency, crimes)
-            SELECT chain.ancestor_id, c.solved_on, {month.format("c.registered_on")}, c.article_id, c.agency,
-                   COUNT(*)
-            FROM {Crime._meta.db_table} c
-            JOIN bench_chain chain ON chain.body_id = c.body_id
-            WHERE c.solved_on IS NOT NULL
-            GROUP BY 1, 2, 3, 4, 5
-        """
-        )
-        cursor.execute("DROP TABLE bench_chain")
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            placeholders = ", ".join(["%s"] * len(COLUMNS))
+            cursor.executemany(f"INSERT INTO {table} ({', '.join(COLUMNS)}) VALUES ({placeholders})", rows)
+    months: dict = defaultdict(lambda: [0] * 5)
+    days: dict = defaultdict(lambda: [0] * 5)
+    solved: dict = defaultdict(lambda: [0])
+    for row in rows:
+        body, day, agency, article, firearm, damage, compensated, solved_on = (
+            row[3], row[6], row[7], row[8], row[11], row[12], row[13], row[15]
+        )  # fmt: skip
+        month = day.replace(day=1)
+        solved_month = solved_on.replace(day=1) if solved_on else NEVER
+        sums = (1, int(firearm), 0, round(damage * 100), round(compensated * 100))
+        for above in chains[body]:
+            for cells, at in ((months, month), (days, day)):
+                cell = cells[(above, at, solved_month, article, agency)]
+                for index, value in enumerate(sums):
+                    cell[index] += value
+            if solved_on:
+                solved[(above, solved_on, month, article, agency)][0] += 1
+    CrimeMonthRollup().apply(dict(months))
+    CrimeDayRollup().apply(dict(days))
+    CrimeSolvedDayRollup().apply(dict(solved))

@@ -13,7 +13,7 @@ from tqdm import tqdm
 from precinct.core.rollups import body_chains
 from precinct.organisation.models import Body, BodyKind
 from precinct.traffic.models import Device, OffenceArticle, Violation
-from precinct.traffic.rollups import DeviceMonthRollup, ViolationDayRollup, ViolationMonthRollup
+from precinct.traffic.rollups import LOCAL, DeviceMonthRollup, add_violations
 
 COLUMNS = [
     "occurred_at",
@@ -27,7 +27,6 @@ COLUMNS = [
     "place",
 ]
 SECONDS = [f"{h:02d}:{m:02d}:{s:02d}" for h in range(24) for m in range(60) for s in range(60)]
-UTC_OFFSET = datetime.timedelta(hours=4)  # Baku
 
 
 def devices(count: int = 1000) -> list[tuple[int, str, int]]:
@@ -88,8 +87,10 @@ def violation_rows(
         month = day.replace(day=1)
         todays = round(per_day * (offset + 1)) - made
         made += todays
-        step = 86400 / max(todays, 1)
-        base = datetime.datetime.combine(day, datetime.time()) - UTC_OFFSET
+        # Local midnight in UTC, and the day's length: Baku kept summer time until 2016.
+        base = datetime.datetime.combine(day, datetime.time(), tzinfo=LOCAL).astimezone(datetime.UTC)
+        following = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time(), tzinfo=LOCAL)
+        step = (following.astimezone(datetime.UTC) - base).total_seconds() / max(todays, 1)
         for index in range(todays):
             second = int(index * step)
             stamp = (base + datetime.timedelta(seconds=second)).strftime("%Y-%m-%d %H:%M:%S")
@@ -124,17 +125,8 @@ def load_violations(count: int, first_year: int = 2014, years: int = 10) -> floa
                 batch = []
         write(table, batch)
         bar.update(len(batch))
-    chains = body_chains()
-    months: dict = defaultdict(lambda: [0, 0])
-    days: dict = defaultdict(lambda: [0, 0])
-    for (body, day, parking, detection), (n, fines) in cells.items():
-        for above in chains[body]:
-            for grain, at in ((months, day.replace(day=1)), (days, day)):
-                grain[(above, at, parking, detection)][0] += n
-                grain[(above, at, parking, detection)][1] += fines
     with transaction.atomic():
-        ViolationMonthRollup().apply(dict(months))
-        ViolationDayRollup().apply(dict(days))
+        add_violations(cells, body_chains())
         DeviceMonthRollup().apply({key: [n] for key, n in device_cells.items()})
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {table}")

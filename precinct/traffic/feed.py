@@ -40,7 +40,7 @@ from precinct.traffic.models import (
     QuarantinedRow,
     Violation,
 )
-from precinct.traffic.rollups import DeviceMonthRollup, ViolationDayRollup, ViolationMonthRollup
+from precinct.traffic.rollups import DeviceMonthRollup, add_violations
 
 COLUMNS = ("occurred_at", "source", "device", "body", "article", "vehicle", "fine", "payment", "place")
 STAGED = (
@@ -266,25 +266,21 @@ class ViolationFeed:
             return cursor.rowcount
 
     def roll_up(self, written: dict[int, tuple[int, int]]) -> None:
-        """Add what was written to the monthly rollups, per body and every body above it, and per device."""
-        months: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
-        days: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
+        """Add what was written to the rollups, per body and every body above it, and per device."""
+        cells: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
         devices: dict[tuple, list[int]] = defaultdict(lambda: [0])
         # Read in the chunk's transaction: a body moved while the batch runs is followed from its next chunk.
         chains = read_chains({self.cell_keys[cell][0] for cell in written})
         for cell, (count, fines) in written.items():
             body_id, year, month, day, parking, device_id = self.cell_keys[cell]
-            first, on = datetime.date(year, month, 1), datetime.date(year, month, day)
-            detection = "device" if device_id else "patrol"
-            for body in chains[body_id]:
-                for grain, at in ((months, first), (days, on)):
-                    sums = grain[(body, at, parking, detection)]
-                    sums[0] += count
-                    sums[1] += int(fines)
+            sums = cells[
+                (body_id, datetime.date(year, month, day), parking, "device" if device_id else "patrol")
+            ]
+            sums[0] += count
+            sums[1] += int(fines)
             if device_id:
-                devices[(device_id, first)][0] += count
-        ViolationMonthRollup().apply(dict(months))
-        ViolationDayRollup().apply(dict(days))
+                devices[(device_id, datetime.date(year, month, 1))][0] += count
+        add_violations(dict(cells), chains)
         DeviceMonthRollup().apply(dict(devices))
 
 

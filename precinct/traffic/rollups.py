@@ -84,6 +84,22 @@ class ViolationMonthRollup(ChainedRollup):
             yield (body, month, self.parking[violation.article_id], detection), [1, violation.fine]
 
 
+def add_violations(cells: dict[tuple, list[int]], chains: dict[int, list[int]]) -> None:
+    """Add violations counted by their own body's (body, day, parking, detection) cells, as [count, fines],
+    to the cells of that body and every body above it, by month and by day (the feed's chunks and the
+    benchmarks' loads write their violations in bulk and count them so)."""
+    months: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
+    days: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
+    for (body, day, parking, detection), (count, fines) in cells.items():
+        for above in chains[body]:
+            for grain, at in ((months, day.replace(day=1)), (days, day)):
+                sums = grain[(above, at, parking, detection)]
+                sums[0] += count
+                sums[1] += int(fines)
+    ViolationMonthRollup().apply(dict(months))
+    ViolationDayRollup().apply(dict(days))
+
+
 class DeviceMonthRollup(Rollup):
     source = Violation
     model = DeviceMonth
