@@ -15,8 +15,14 @@ from django.db import connection, transaction
 from tqdm import tqdm
 
 from precinct.core.rollups import body_chains
-from precinct.crimes.models import NEVER, Article, Crime, CrimeDay, CrimeMonth
-from precinct.crimes.rollups import CrimeDayRollup, CrimeMonthRollup, CrimeSolvedDayRollup
+from precinct.crimes.models import NEVER, Article, Crime, CrimeCountDay, CrimeCountMonth, CrimeDay, CrimeMonth
+from precinct.crimes.rollups import (
+    CrimeCountDayRollup,
+    CrimeCountMonthRollup,
+    CrimeDayRollup,
+    CrimeMonthRollup,
+    CrimeSolvedDayRollup,
+)
 from precinct.organisation.models import Body, BodyKind
 
 # Every column but the id, in the model's order (the rows below are drawn in that order).
@@ -85,7 +91,8 @@ def load(count: int, first_year: int = 2014, years: int = 10) -> float:
         bar.update(len(batch))
     # Fresh statistics for the planner, as autovacuum would gather after a load this size.
     with connection.cursor() as cursor:
-        for table in (Crime._meta.db_table, CrimeMonth._meta.db_table, CrimeDay._meta.db_table):
+        for model in (Crime, CrimeMonth, CrimeDay, CrimeCountMonth, CrimeCountDay):
+            table = model._meta.db_table
             cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
     return time.perf_counter() - started
 
@@ -103,6 +110,8 @@ def write_month(rows: list[tuple], chains: dict[int, list[int]]) -> None:
             cursor.executemany(f"INSERT INTO {table} ({', '.join(COLUMNS)}) VALUES ({placeholders})", rows)
     months: dict = defaultdict(lambda: [0] * 5)
     days: dict = defaultdict(lambda: [0] * 5)
+    count_months: dict = defaultdict(lambda: [0] * 4)
+    count_days: dict = defaultdict(lambda: [0] * 4)
     solved: dict = defaultdict(lambda: [0])
     for row in rows:
         body, day, agency, article, firearm, damage, compensated, solved_on = (
@@ -111,13 +120,21 @@ def write_month(rows: list[tuple], chains: dict[int, list[int]]) -> None:
         month = day.replace(day=1)
         solved_month = solved_on.replace(day=1) if solved_on else NEVER
         sums = (1, int(firearm), 0, round(damage * 100), round(compensated * 100))
+        counts = (sums[0], sums[1], sums[3], sums[4])
         for above in chains[body]:
             for cells, at in ((months, month), (days, day)):
-                cell = cells[(above, at, solved_month, article, agency)]
-                for index, value in enumerate(sums):
-                    cell[index] += value
+                add(cells[(above, at, solved_month, article, agency)], sums)
+            for cells, at in ((count_months, month), (count_days, day)):
+                add(cells[(above, at, article, agency)], counts)
             if solved_on:
                 solved[(above, solved_on, month, article, agency)][0] += 1
-    CrimeMonthRollup().apply(dict(months))
-    CrimeDayRollup().apply(dict(days))
-    CrimeSolvedDayRollup().apply(dict(solved))
+    for rollup, cells in (
+        (CrimeMonthRollup, months), (CrimeDayRollup, days), (CrimeCountMonthRollup, count_months),
+        (CrimeCountDayRollup, count_days), (CrimeSolvedDayRollup, solved),
+    ):  # fmt: skip
+        rollup().apply(dict(cells))
+
+
+def add(cell: list[int], sums: tuple) -> None:
+    for index, value in enumerate(sums):
+        cell[index] += value

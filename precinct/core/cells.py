@@ -86,6 +86,11 @@ def together(bodies) -> Iterator[None]:
         _together.reset(token)
 
 
+def batching() -> bool:
+    """Whether every body's cells are being read at once (see `together`)."""
+    return _together.get() is not None
+
+
 def summed(
     grains: Grains, body, period: Period, by: Iterable[str], sums: dict[str, models.Aggregate], **filters
 ) -> dict[Key, list[int]]:

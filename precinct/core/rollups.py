@@ -70,20 +70,15 @@ class Rollup(ABC):
         return quote(self.model._meta.db_table), keys, sums, updates
 
     def apply_by_values(self, cursor, rows: list[tuple]) -> None:
-        """SQLite: an upsert of many cells to a statement (a feed's chunk touches thousands), one round
-        trip for each group instead of one for each cell. The keys are distinct, as one statement
-        requires."""
+        """SQLite: one upsert prepared once and run for every cell by the driver itself (Django's cursor
+        would rewrite the statement's placeholders for each)."""
         table, keys, sums, updates = self._columns()
         columns = [*keys, *sums]
-        per_statement = max(1, (connection.features.max_query_params or 8000) // len(columns))
-        placeholder = f"({', '.join(['%s'] * len(columns))})"
-        for start in range(0, len(rows), per_statement):
-            group = rows[start : start + per_statement]
-            cursor.execute(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([placeholder] * len(group))} "
-                f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates.format(table=table)}",
-                [value for row in group for value in row],
-            )
+        connection.connection.cursor().executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['?'] * len(columns))}) "
+            f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates.format(table=table)}",
+            rows,
+        )
 
     def apply_by_arrays(self, cursor, rows: list[tuple], size: int = 50_000) -> None:
         """PostgreSQL: each column goes as one array parameter, unnested into rows. The statement's text

@@ -31,7 +31,7 @@ from django.db import models
 from django.db.models import Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 
-from precinct.core.cells import Grains, summed
+from precinct.core.cells import Grains, batching, summed
 from precinct.core.measures import Measure, Scope, Unit, cached, declare, rollups_serve, share, within
 from precinct.core.periods import Period
 
@@ -142,27 +142,39 @@ class Tally:
 
     # Reading the keys' totals --------------------------------------------------------------------------
 
-    def summary(self, period: Period, body, monthly: bool = False) -> Cells:
-        """Every total by every key (by month first if `monthly`) for the period and body, read once per
-        report."""
+    def summary(
+        self, period: Period, body, monthly: bool = False, by: tuple[str, ...] | None = None
+    ) -> Cells:
+        """The totals by the keys `by` (every key by default; by month first if `monthly`) for the period
+        and body, read once per report."""
+        by = tuple(self.keys) if by is None else by
         serve = self.grains is not None and rollups_serve(period)
 
         def compute() -> Cells:
-            return (
-                self.from_cells(period, body, monthly) if serve else self.from_records(period, body, monthly)
-            )
+            if serve:
+                return self.from_cells(period, body, monthly, [self.keys[name].cells for name in by])
+            return project(self.from_records(period, body, monthly), [*self.keys], by, monthly)
 
-        return cached(("tally", self.name, body.pk, period, serve, monthly), compute)
+        return cached(("tally", self.name, body.pk, period, serve, monthly, by), compute)
+
+    def grouping(self, scope: Scope) -> tuple[str, ...]:
+        """The keys a figure reads its tally by: all of them, so that one reading serves every figure of a
+        report; but when every body is read at once, only those the figure filters on, for fewer rows."""
+        if not batching():
+            return tuple(self.keys)
+        wanted = self.filters(scope)
+        return tuple(name for name in self.keys if name in wanted)
 
     def summed_totals(self) -> dict[str, Total]:
         return {name: total for name, total in self.totals.items() if not total.distinct}
 
-    def from_cells(self, period: Period, body, monthly: bool) -> Cells:
-        names = [key.cells for key in self.keys.values()]
+    def from_cells(self, period: Period, body, monthly: bool, fields: list[str]) -> Cells:
+        """The totals by the cells' `fields`."""
         sums = {name: Sum(total.cells) for name, total in self.summed_totals().items()}
-        return summed(self.grains, body, period, ("month", *names) if monthly else names, sums)
+        return summed(self.grains, body, period, ("month", *fields) if monthly else fields, sums)
 
     def from_records(self, period: Period, body, monthly: bool) -> Cells:
+        """The totals by every key, counted on the records."""
         queryset = self.records(period, Scope(body))
         fields: list[str] = []
         for name, key in self.keys.items():
@@ -197,9 +209,10 @@ class Tally:
         if self.totals[total].distinct:
             return self.counted(period, scope, total)
         column = list(self.summed_totals()).index(total)
-        selected = self.selector(scope)
+        by = self.grouping(scope)
+        selected = self.selector(scope, by)
         return sum(
-            values[column] for key, values in self.summary(period, scope.body).items() if selected(key)
+            values[column] for key, values in self.summary(period, scope.body, by=by).items() if selected(key)
         )
 
     def counted(self, period: Period, scope: Scope, total: str) -> int:
@@ -215,15 +228,18 @@ class Tally:
         if self.totals[total].distinct:
             return {month: self.counted(part, scope, total) for month, part in period.parts()}
         column = list(self.summed_totals()).index(total)
-        selected = self.selector(scope)
-        for (month, *key), values in self.summary(period, scope.body, monthly=True).items():
+        by = self.grouping(scope)
+        selected = self.selector(scope, by)
+        for (month, *key), values in self.summary(period, scope.body, monthly=True, by=by).items():
             if selected(tuple(key)):
                 months[month] = months.get(month, 0) + values[column]
         return months
 
-    def selector(self, scope: Scope) -> Callable[[tuple], bool]:
-        """A test of a summary key against the scope's filters (made once per figure)."""
-        wanted = [(list(self.keys).index(name), value) for name, value in self.filters(scope).items()]
+    def selector(self, scope: Scope, by: tuple[str, ...] | None = None) -> Callable[[tuple], bool]:
+        """A test of a summary key (by the keys `by`, every key by default) against the scope's filters
+        (made once per figure)."""
+        by = list(self.keys) if by is None else list(by)
+        wanted = [(by.index(name), value) for name, value in self.filters(scope).items()]
         return lambda key: all(matches(key[index], value) for index, value in wanted)
 
     def check(self, filters: Iterable[str]) -> None:
@@ -280,6 +296,20 @@ class Tally:
 
 
 OWN = {"monthly", "parts", "personal", "reads"}
+
+
+def project(cells: Cells, keys: list[str], by: tuple[str, ...], monthly: bool) -> Cells:
+    """Cells by every key, summed by the keys `by` only."""
+    if list(by) == keys:
+        return cells
+    positions = [keys.index(name) + monthly for name in by]
+    found: Cells = {}
+    for key, values in cells.items():
+        kept = ((key[0],) if monthly else ()) + tuple(key[position] for position in positions)
+        total = found.setdefault(kept, [0] * len(values))
+        for index, value in enumerate(values):
+            total[index] += value
+    return found
 
 
 def as_date(value) -> datetime.date:

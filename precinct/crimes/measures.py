@@ -12,7 +12,7 @@ from precinct.core.periods import Period
 from precinct.core.tally import Tally, count, people
 from precinct.crimes import press
 from precinct.crimes.models import Agency, Category, CriminalGroup, Gravity, GroupKind, Wanted
-from precinct.crimes.summary import EARLIER_SOLVED, REGISTER, registered_records, solved_records
+from precinct.crimes.summary import EARLIER_SOLVED, REGISTER, SOLVING, registered_records, solved_records
 
 MIA_AND_PROSECUTOR = (Agency.POLICE, Agency.PROSECUTOR)
 
@@ -64,7 +64,7 @@ REGISTERED = REGISTER.figure(
     "Зарегистрировано преступлений",
     "registered",
 )
-SOLVED_SHARE = REGISTER.share(
+SOLVED_SHARE = SOLVING.share(
     "crimes.solved_share",
     "Share of crimes solved",
     "Cinayətlərin açılma faizi",
@@ -81,7 +81,7 @@ REGISTERED_MIA_PO = REGISTER.figure(
     "registered",
     agency=MIA_AND_PROSECUTOR,
 )
-SOLVED_SHARE_MIA_PO = REGISTER.share(
+SOLVED_SHARE_MIA_PO = SOLVING.share(
     "crimes.solved_share_mia_po",
     "Share solved of crimes registered by the MIA and the Prosecutor's Office",
     "DİN və Prokurorluq tərəfindən qeydə alınmış cinayətlərin açılma faizi",
@@ -188,7 +188,7 @@ def by_category() -> list[tuple[str, list[Measure]]]:
         labels = (category.name_en, category.name_az, category.name_ru)
         name = f"crimes.category.{category.code}"
         registered = REGISTER.figure(f"{name}.registered", *labels, "registered", category=category.code)
-        solved = REGISTER.share(
+        solved = SOLVING.share(
             f"{name}.solved_share", *labels, "solved", "registered", records=solved_records,
             category=category.code,
         )  # fmt: skip

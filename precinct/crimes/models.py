@@ -273,8 +273,57 @@ class CriminalGroup(ScopedModel, Timestamped):
 NEVER = datetime.date(1900, 1, 1)
 
 
+class CrimeCountCells(models.Model):
+    """Crimes registered, summed by body, a day or month, article and agency: the counts and sums that
+    do not depend on solving, in as few cells as a month's or a day's crimes allow (the figures of every
+    body's standard windows read them).
+
+    A body's cells count the crimes of every body under it. Kept in step with every write (see
+    `crimes.rollups`); rebuilt by `precinct rollups`.
+    """
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+", db_index=False)
+    # Keyed by the article, not by its category and gravity (see CrimeCells).
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    agency = models.CharField(max_length=20)
+    crimes = models.IntegerField(default=0)
+    firearm = models.IntegerField(default=0)
+    damage = models.BigIntegerField(default=0)  # qəpik
+    compensated = models.BigIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class CrimeCountMonth(CrimeCountCells):
+    month = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "month", "article", "agency"], name="crime_count_month_cell"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.body_id} {self.month:%Y-%m} {self.article_id} {self.agency}: {self.crimes}"
+
+
+class CrimeCountDay(CrimeCountCells):
+    day = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["body", "day", "article", "agency"], name="crime_count_day_cell")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.body_id} {self.day} {self.article_id} {self.agency}: {self.crimes}"
+
+
 class CrimeCells(models.Model):
-    """Crimes summed by body, a day or month, month solved, article and agency.
+    """Crimes summed by body, a day or month, month solved, article and agency: the figures of solving
+    (solved by a period's end, of earlier years).
 
     A body's cells count the crimes of every body under it, so a report for any body reads only its
     own cells. Kept in step with every write (see `crimes.rollups`); rebuilt by `precinct rollups`.

@@ -1,9 +1,42 @@
-"""The crime register's rollup: monthly sums per body (and every body above it) and key."""
+"""The crime register's rollups, per body (and every body above it): the counts registered by month and
+day, the same by month solved too, and the crimes solved by day solved."""
 
 from decimal import Decimal
 
 from precinct.core.rollups import DAY, ChainedRollup
-from precinct.crimes.models import NEVER, Crime, CrimeDay, CrimeMonth, CrimeSolvedDay, Partner
+from precinct.crimes.models import (
+    NEVER,
+    Crime,
+    CrimeCountDay,
+    CrimeCountMonth,
+    CrimeDay,
+    CrimeMonth,
+    CrimeSolvedDay,
+    Partner,
+)
+
+
+def money(amount) -> int:
+    return int(Decimal(amount) * 100)
+
+
+class CrimeCountMonthRollup(ChainedRollup):
+    source = Crime
+    model = CrimeCountMonth
+    keys = ["body_id", "month", "article_id", "agency"]
+    sums = ["crimes", "firearm", "damage", "compensated"]
+
+    def cells(self, crime: Crime):
+        at = self.at(crime.registered_on)
+        sums = [1, int(crime.firearm), money(crime.damage), money(crime.compensated)]
+        for body in self.chain(crime.body_id):
+            yield (body, at, crime.article_id, crime.agency), sums
+
+
+class CrimeCountDayRollup(CrimeCountMonthRollup):
+    model = CrimeCountDay
+    keys = ["body_id", "day", "article_id", "agency"]
+    grain = DAY
 
 
 class CrimeMonthRollup(ChainedRollup):
@@ -19,8 +52,8 @@ class CrimeMonthRollup(ChainedRollup):
             1,
             int(crime.firearm),
             int(crime.solved_with == Partner.PROSECUTOR),
-            int(Decimal(crime.damage) * 100),
-            int(Decimal(crime.compensated) * 100),
+            money(crime.damage),
+            money(crime.compensated),
         ]
         for body in self.chain(crime.body_id):
             yield (body, month, solved_month, crime.article_id, crime.agency), sums

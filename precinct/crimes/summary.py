@@ -1,7 +1,7 @@
-"""The crime register's tallies, from which every crime measure is derived: by (category, gravity,
-agency), the crimes registered, solved by the period's end, with a firearm, their damage and compensation
-(qəpik); and the crimes of earlier years solved. "Solved by the period's end" depends on two dates, so
-the register's tally reads its cells (and its records) its own way."""
+"""The crime register's tallies, from which every crime measure is derived, by (category, gravity,
+agency): the crimes registered, with a firearm, their damage and compensation (qəpik); the crimes
+registered and solved by the period's end; and the crimes of earlier years solved. "Solved by the
+period's end" depends on two dates, so its tally reads its cells (and its records) its own way."""
 
 import datetime
 from decimal import Decimal
@@ -12,10 +12,20 @@ from django.db.models.functions import TruncMonth
 from precinct.core.cells import Grains, month_end, summed
 from precinct.core.measures import Scope, cached, rollups_serve, within
 from precinct.core.periods import Period
-from precinct.core.tally import Cells, Key, Tally, as_date, count, summing
-from precinct.crimes.models import NEVER, Article, Crime, CrimeDay, CrimeMonth, CrimeSolvedDay
+from precinct.core.tally import Cells, Key, Tally, Total, as_date, count, summing
+from precinct.crimes.models import (
+    NEVER,
+    Article,
+    Crime,
+    CrimeCountDay,
+    CrimeCountMonth,
+    CrimeDay,
+    CrimeMonth,
+    CrimeSolvedDay,
+)
 
-REGISTERED_CELLS = Grains(CrimeMonth, CrimeDay)
+COUNT_CELLS = Grains(CrimeCountMonth, CrimeCountDay)
+BY_SOLVING_CELLS = Grains(CrimeMonth, CrimeDay)
 SOLVED_CELLS = Grains(CrimeMonth, CrimeSolvedDay, month_field="solved_month")
 
 # The article's class is joined in as the reference data says it now: the cells are keyed by article, so
@@ -29,11 +39,25 @@ def money(value) -> int:
     return int((Decimal(str(value or 0)) * 100).to_integral_value())
 
 
-class Register(Tally):
-    """The crimes registered in the period, by class. On the cells, "solved by the period's end" is the
-    crimes solved in the months before its last (or in its last, when the period ends with it); the
-    crimes solved in its last month by its last day are added only to the figures of solving, which
-    alone need them (`solved_in_last_month`)."""
+REGISTER = Tally(
+    "crimes.register",
+    Crime,
+    day="registered_on",
+    grains=COUNT_CELLS,
+    keys=KEYS,
+    totals={
+        "registered": count("crimes"),
+        "firearm": Total("firearm", Count("pk", filter=Q(firearm=True))),
+        "damage": summing("damage", convert=money),
+        "compensated": summing("compensated", convert=money),
+    },
+)
+
+
+class SolvedByEnd(Tally):
+    """The crimes registered in the period and those of them solved by its end. On the cells: solved in
+    the months before its last (or in its last, when the period ends with it), and, read apart, those
+    solved in its last month by its last day (`solved_in_last_month`)."""
 
     def from_records(self, period: Period, body, monthly: bool) -> Cells:
         crimes = self.records(period, Scope(body))
@@ -41,34 +65,20 @@ class Register(Tally):
             crimes = crimes.annotate(month_key=TruncMonth("registered_on"))
         rows = (
             crimes.values_list(*(("month_key",) if monthly else ()), *CLASS)
-            .annotate(
-                registered=Count("id"),
-                solved=Count("id", filter=Q(solved_on__lte=period.end)),
-                with_firearm=Count("id", filter=Q(firearm=True)),
-                damage_sum=Sum("damage"),
-                compensated_sum=Sum("compensated"),
-            )
+            .annotate(registered=Count("id"), solved=Count("id", filter=Q(solved_on__lte=period.end)))
             .order_by()
         )
-        found: Cells = {}
-        for row in rows:
-            width = len(CLASS) + monthly
-            key = (as_date(row[0]), *row[1:width]) if monthly else tuple(row[:width])
-            n, solved, firearm, damage, compensated = row[width:]
-            found[key] = [n, solved, firearm, money(damage), money(compensated)]
-        return found
+        width = len(CLASS) + monthly
+        return {
+            ((as_date(row[0]), *row[1:width]) if monthly else tuple(row[:width])): list(row[width:])
+            for row in rows
+        }
 
-    def from_cells(self, period: Period, body, monthly: bool) -> Cells:
+    def from_cells(self, period: Period, body, monthly: bool, fields: list[str]) -> Cells:
         last = period.last_month
         by_end = Q(solved_month__lte=last) if period.end == month_end(last) else Q(solved_month__lt=last)
-        sums = {
-            "registered": Sum("crimes"),
-            "solved": Sum("crimes", filter=by_end & ~Q(solved_month=NEVER)),
-            "with_firearm": Sum("firearm"),
-            "damage_sum": Sum("damage"),
-            "compensated_sum": Sum("compensated"),
-        }
-        return summed(REGISTERED_CELLS, body, period, ("month", *CLASS) if monthly else CLASS, sums)
+        sums = {"registered": Sum("crimes"), "solved": Sum("crimes", filter=by_end & ~Q(solved_month=NEVER))}
+        return summed(BY_SOLVING_CELLS, body, period, ("month", *fields) if monthly else fields, sums)
 
     def total(self, period: Period, scope: Scope, total: str) -> int:
         found = super().total(period, scope, total)
@@ -83,19 +93,13 @@ class Register(Tally):
         return super().by_month(period, scope, total)
 
 
-REGISTER = Register(
-    "crimes.register",
+SOLVING = SolvedByEnd(
+    "crimes.solving",
     Crime,
     day="registered_on",
-    grains=REGISTERED_CELLS,
+    grains=BY_SOLVING_CELLS,
     keys=KEYS,
-    totals={
-        "registered": count("crimes"),
-        "solved": count("crimes"),  # by the period's end: see Register
-        "firearm": summing("firearm"),
-        "damage": summing("damage", convert=money),
-        "compensated": summing("compensated", convert=money),
-    },
+    totals={"registered": count("crimes"), "solved": count("crimes")},  # solved by the period's end
 )
 
 
@@ -106,9 +110,9 @@ class EarlierSolved(Tally):
         before = datetime.date(period.start.year, 1, 1)
         return super().records(period, scope).filter(registered_on__lt=before)
 
-    def from_cells(self, period: Period, body, monthly: bool) -> Cells:
+    def from_cells(self, period: Period, body, monthly: bool, fields: list[str]) -> Cells:
         before = datetime.date(period.start.year, 1, 1)
-        by = ("month", *CLASS) if monthly else CLASS
+        by = ("month", *fields) if monthly else fields
         return summed(SOLVED_CELLS, body, period, by, {"n": Sum("crimes")}, month__lt=before)
 
 
