@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "precinct.organisation",
     "precinct.crimes",
     "precinct.drugs",
+    "precinct.personnel",
     "precinct.traffic",
     "precinct.appeals",
     "precinct.reports",
@@ -242,4 +243,6 @@ IMPORT_MAX_UPLOAD_BYTES = env_int("IMPORT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
 # may make from one address in an hour (the rest are refused until the hour has passed).
 APPEALS_MAX_ATTACHMENT_BYTES = env_int("APPEALS_MAX_ATTACHMENT_BYTES", 5 * 1024 * 1024)
 APPEALS_MAX_ATTACHMENTS = env_int("APPEALS_MAX_ATTACHMENTS", 5)
+# The time limit of a disciplinary investigation, in working days after it was opened.
+DISCIPLINE_WORKING_DAYS = env_int("DISCIPLINE_WORKING_DAYS", 30)
 PUBLIC_INTAKE_PER_HOUR = env_int("PUBLIC_INTAKE_PER_HOUR", 10)

@@ -14,6 +14,7 @@ from precinct.core.pages import favicon, toggle_accessible_mode
 from precinct.crimes.api import views as crimes_api
 from precinct.drugs.api import views as drugs_api
 from precinct.organisation.api import BodyViewSet
+from precinct.personnel.api import views as personnel_api
 from precinct.reports.api import WindowsView
 from precinct.reports.public import statistics as public_statistics
 from precinct.reports.views import dashboard
@@ -30,6 +31,10 @@ router.register("groups", crimes_api.CriminalGroupViewSet, basename="group")
 router.register("seizures", drugs_api.SeizureViewSet, basename="seizure")
 router.register("prevention-events", drugs_api.PreventionEventViewSet, basename="prevention-event")
 router.register("substances", drugs_api.SubstanceViewSet, basename="substance")
+router.register("employees", personnel_api.EmployeeViewSet, basename="employee")
+router.register("investigations", personnel_api.InvestigationViewSet, basename="investigation")
+router.register("courses", personnel_api.CourseViewSet, basename="course")
+router.register("casualties", personnel_api.CasualtyViewSet, basename="casualty")
 router.register("violations", traffic_api.ViolationViewSet, basename="violation")
 router.register("accidents", traffic_api.AccidentViewSet, basename="accident")
 router.register("devices", traffic_api.DeviceViewSet, basename="device")
@@ -46,6 +51,7 @@ urlpatterns = [
     path("accessibility/", toggle_accessible_mode, name="accessibility"),
     path("crimes/", include("precinct.crimes.urls")),
     path("drugs/", include("precinct.drugs.urls")),
+    path("personnel/", include("precinct.personnel.urls")),
     path("traffic/", include("precinct.traffic.urls")),
     path("appeals/", include("precinct.appeals.urls")),
     # Open without log-in: citizens' applications, tracking, reception days, Open311.

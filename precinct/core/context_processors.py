@@ -17,4 +17,6 @@ def interface(request) -> dict:
         "can_view_traffic": can(user, "traffic"),
         "can_change_traffic": can(user, "traffic", CHANGE),
         "can_view_reports": can(user, "reports"),
+        "can_view_personnel": can(user, "personnel"),
+        "can_view_discipline": can(user, "discipline"),
     }

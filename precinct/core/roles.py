@@ -38,10 +38,22 @@ GRANTS: dict[str, dict[str, set[str]]] = {
         Role.ANALYST: {VIEW},
         Role.ADMINISTRATOR: {VIEW, CHANGE},
     },
+    # Employees, their service, training and casualties: kept by inspectors (the personnel service).
+    "personnel": {
+        Role.INSPECTOR: {VIEW, CHANGE},
+        Role.ANALYST: {VIEW},
+        Role.ADMINISTRATOR: {VIEW, CHANGE},
+    },
+    # Disciplinary records: inspectors and administrators only; analysts see the figures, not the files.
+    "discipline": {
+        Role.INSPECTOR: {VIEW, CHANGE},
+        Role.ADMINISTRATOR: {VIEW, CHANGE},
+    },
     "audit": {Role.ADMINISTRATOR: {VIEW}},
     # Reports of the bodies in reach; the records behind a figure are listed only where the domain allows.
     "reports": {
         Role.OFFICER: {VIEW},
+        Role.INSPECTOR: {VIEW},
         Role.APPEALS_OFFICER: {VIEW},
         Role.ANALYST: {VIEW},
         Role.ADMINISTRATOR: {VIEW},

@@ -13,6 +13,7 @@ DEMO_USERS = {
     "ganja": ("Elvin", "Ganja Officer", Role.OFFICER, ["ganja"]),
     "appeals": ("Aysel", "Appeals Officer", Role.APPEALS_OFFICER, ["baku-nasimi"]),
     "appeals-chief": ("Kamran", "Appeals Chief", Role.APPEALS_OFFICER, ["baku-nasimi"]),
+    "inspector": ("Farid", "Inspector", Role.INSPECTOR, ["mia"]),
 }
 CHIEFS = {"appeals-chief"}
 

@@ -111,3 +111,32 @@ def test_the_nine_month_board_report_states_the_seed_figures(administrator):
     assert 1_700_000 < traffic["traffic.violations"].change < 1_800_000
     assert percent(traffic["traffic.automatic_share"].value) == "64.0"
     assert traffic["traffic.illegal_parking"].direction == "up"
+
+    # Personnel (seed 003; 000 and 001 for international training), each over its own period.
+    def personnel(start: datetime.date, end: datetime.date) -> dict:
+        return section(board_report(Period(start, end), Body.objects.get(code="mia")), "personnel")
+
+    five_years = personnel(datetime.date(2018, 10, 1), datetime.date(2023, 9, 30))
+    assert [five_years[f"personnel.{name}"].value for name in ("investigated", "dismissed", "released")] == [
+        1_286,
+        121,
+        139,
+    ]
+    assert five_years["personnel.other_sanctions"].value == 1_026
+    assert five_years["personnel.trained_human_rights"].value > 3_000
+    year_2022 = board_report(
+        Period(datetime.date(2022, 1, 1), datetime.date(2022, 12, 31)), Body.objects.get(code="mia")
+    )
+    grounds = next(r for r in year_2022.sections if r.section.name == "personnel").tables[0]
+    rude = next(
+        row
+        for _label, row in grounds.rows
+        if row[0].measure.name == "personnel.grounds.rudeness.investigated"
+    )
+    assert [figure.value for figure in rude[1:]] == [7, 16, 21]
+    day = personnel(datetime.date(2023, 9, 19), datetime.date(2023, 9, 19))
+    assert (day["personnel.killed"].value, day["personnel.injured"].value) == (20, 24)
+    since_the_war = personnel(datetime.date(2020, 9, 27), datetime.date(2023, 9, 30))
+    assert (since_the_war["personnel.killed"].value, since_the_war["personnel.injured"].value) == (78, 370)
+    ten_years = personnel(datetime.date(2010, 8, 11), datetime.date(2020, 8, 11))
+    assert 7_900 <= ten_years["personnel.trained_international"].value <= 8_100

@@ -1,0 +1,79 @@
+from rest_framework import serializers
+
+from precinct.core.api import BodyField, ServiceSerializer
+from precinct.personnel import services
+from precinct.personnel.models import Casualty, Course, Investigation, Staff
+
+
+class InReach(serializers.PrimaryKeyRelatedField):
+    """An employee by id, among those whose files the requesting user reaches."""
+
+    def get_queryset(self):
+        return Staff.objects.visible_to(self.context["request"].user)
+
+
+class EmployeeSerializer(serializers.ModelSerializer):
+    body = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    rank = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    position = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    service = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Staff
+        fields = ["id", "personnel_number", "surname", "given_name", "patronymic", "rank", "position", "body",
+                  "service"]  # fmt: skip
+
+    def get_service(self, employee) -> list[dict]:
+        return [
+            {"move": post.move, "starts_on": post.starts_on, "ends_on": post.ends_on, "body": post.body.code,
+             "position": post.position.code, "rank": post.rank.code, "order_number": post.order_number}
+            for post in employee.service.select_related("body", "position", "rank").order_by("starts_on")
+        ]  # fmt: skip
+
+
+class InvestigationSerializer(ServiceSerializer):
+    body = BodyField()
+    employee = InReach(queryset=Staff.objects.all())
+
+    class Meta:
+        model = Investigation
+        fields = ["id", *Investigation.ENTERED_FIELDS, "due_on", "version"]
+        read_only_fields = ["due_on", "application", "inspector"]
+
+    def create(self, validated):
+        return services.open_investigation(actor=self.context["actor"], values=self.values(validated))
+
+    def update(self, investigation, validated):
+        return services.edit_investigation(
+            actor=self.context["actor"], investigation=investigation, values=self.values(validated),
+            expected_version=validated.get("version"),
+        )  # fmt: skip
+
+
+class CourseSerializer(ServiceSerializer):
+    body = BodyField()
+
+    class Meta:
+        model = Course
+        fields = ["id", *Course.ENTERED_FIELDS, "version"]
+
+    def create(self, validated):
+        return services.save_course(actor=self.context["actor"], values=self.values(validated))
+
+    def update(self, course, validated):
+        return services.save_course(
+            actor=self.context["actor"], values=self.values(validated), course=course,
+            expected_version=validated.get("version"),
+        )  # fmt: skip
+
+
+class CasualtySerializer(ServiceSerializer):
+    body = BodyField()
+    employee = InReach(queryset=Staff.objects.all())
+
+    class Meta:
+        model = Casualty
+        fields = ["id", *Casualty.ENTERED_FIELDS, "version"]
+
+    def create(self, validated):
+        return services.record_casualty(actor=self.context["actor"], values=self.values(validated))

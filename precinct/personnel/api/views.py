@@ -1,0 +1,42 @@
+from precinct.core.api import ScopedViewSet
+from precinct.personnel.api import serializers
+from precinct.personnel.filtersets import CourseFilterSet, EmployeeFilterSet, InvestigationFilterSet
+from precinct.personnel.models import Casualty, Course, Investigation, Staff
+
+
+class EmployeeViewSet(ScopedViewSet):
+    """Employees' files with their service history (personal data: every read is audited). Employees are
+    hired and moved through the pages and `personnel.services`."""
+
+    model = Staff
+    serializer_class = serializers.EmployeeSerializer
+    filterset_class = EmployeeFilterSet
+    audit_reads = True
+    http_method_names = ["get", "head", "options"]
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("body", "rank", "position")
+
+
+class InvestigationViewSet(ScopedViewSet):
+    model = Investigation
+    serializer_class = serializers.InvestigationSerializer
+    filterset_class = InvestigationFilterSet
+    audit_reads = True
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("body", "employee")
+
+
+class CourseViewSet(ScopedViewSet):
+    model = Course
+    serializer_class = serializers.CourseSerializer
+    filterset_class = CourseFilterSet
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+
+
+class CasualtyViewSet(ScopedViewSet):
+    model = Casualty
+    serializer_class = serializers.CasualtySerializer
+    http_method_names = ["get", "post", "head", "options"]

@@ -1,0 +1,285 @@
+"""Personnel's part of the demonstration dataset: employees with their service, disciplinary investigations,
+courses and casualties, such that the board report states the board meeting's figures (seed 003, and 000
+and 001 for training through international organisations):
+
+- 1 October 2018–30 September 2023: 1,286 employees investigated for breaches of discipline and ethics, of
+  them 121 dismissed from service, 139 released from their positions, 1,026 given other measures; more
+  than 3,000 employees trained on human rights;
+- 2022, on grounds of rudeness: 7 dismissed, 16 released, 21 other measures;
+- 19 September 2023: 20 killed and 24 injured; 27 September 2020–30 September 2023: 78 killed, 370 injured;
+- 11 August 2010–11 August 2020: about 8,000 employees trained through international organisations.
+
+Every figure is counted from these records by the measures; nothing here is a total.
+"""
+
+import datetime
+import random
+
+from precinct.core.audit import Actor
+from precinct.core.importing import bulk_write
+from precinct.crimes.demo import GIVEN, SURNAMES
+from precinct.crimes.demo_plan import scaled
+from precinct.organisation.models import Body, BodyKind, Employee, Position, Rank
+from precinct.personnel import services
+from precinct.personnel.models import (
+    OTHER_SANCTIONS,
+    Attendance,
+    Casualty,
+    Circumstances,
+    Course,
+    CourseKind,
+    Finding,
+    Grounds,
+    Investigation,
+    Move,
+    OrganiserKind,
+    Origin,
+    Outcome,
+    Sanction,
+    ServiceRecord,
+    Topic,
+)
+
+EMPLOYEES = 12_000
+FIVE_YEARS = (datetime.date(2018, 10, 1), datetime.date(2023, 9, 30))
+SANCTIONED = {Sanction.DISMISSAL: 121, Sanction.RELEASE: 139, "other": 1_026}  # in the five years
+RUDE_IN_2022 = {Sanction.DISMISSAL: 7, Sanction.RELEASE: 16, "other": 21}  # of them
+HUMAN_RIGHTS_TRAINED = 3_124
+INTERNATIONAL = (datetime.date(2010, 8, 11), datetime.date(2020, 8, 11))
+INTERNATIONAL_TRAINED = 8_046
+# (first day, last day, killed, injured, circumstances, event)
+CASUALTIES = [
+    (
+        datetime.date(2020, 9, 27),
+        datetime.date(2020, 11, 10),
+        50,
+        300,
+        Circumstances.OPERATION,
+        "Patriotic War",
+    ),
+    (datetime.date(2021, 1, 1), datetime.date(2023, 8, 31), 8, 46, Circumstances.MINE, "Mine explosion"),
+    (
+        datetime.date(2023, 9, 19),
+        datetime.date(2023, 9, 19),
+        20,
+        24,
+        Circumstances.MINE,
+        "Local anti-terrorist measures, 19–20 September 2023",
+    ),
+]
+ORGANISERS = {
+    OrganiserKind.INTERNATIONAL: ["OSCE", "Council of Europe", "UNODC", "ICITAP", "IOM"],
+    OrganiserKind.ACADEMY: ["Police Academy"],
+    OrganiserKind.PARTNER: ["Ministry of the Interior of Türkiye", "Police of Lithuania", "Carabinieri"],
+}
+INTERNATIONAL_TOPICS = [Topic.INVESTIGATION, Topic.DRUGS, Topic.CYBERCRIME, Topic.ROAD_SAFETY, Topic.ETHICS]
+
+
+class Generator:
+    def __init__(self, rng: random.Random, scale: float, actor: Actor) -> None:
+        self.rng, self.scale, self.actor = rng, scale, actor
+        self.bodies = list(
+            Body.objects.filter(kind__in=[BodyKind.CITY_DEPARTMENT, BodyKind.DISTRICT_DEPARTMENT])
+        )
+        self.ministry = Body.objects.get(parent__isnull=True)
+        self.ranks = list(Rank.objects.order_by("seniority"))
+        self.positions = list(Position.objects.all())
+
+    def day(self, first: datetime.date, last: datetime.date) -> datetime.date:
+        return first + datetime.timedelta(days=self.rng.randrange((last - first).days + 1))
+
+    def employees(self) -> list[Employee]:
+        """Employees who joined in 1995–2009, each with an appointment and, for some, a promotion."""
+        made, posts = [], []
+        for number in range(scaled(EMPLOYEES, self.scale)):
+            sex = "f" if self.rng.random() < 0.15 else "m"
+            body = self.rng.choice(self.bodies)
+            rank = self.rng.randrange(2, 11)
+            employee = Employee(
+                personnel_number=f"D{number + 1:06d}",
+                surname=self.rng.choice(SURNAMES) + ("a" if sex == "f" else ""),
+                given_name=self.rng.choice(GIVEN[sex]),
+                rank=self.ranks[rank],
+                position=self.rng.choice(self.positions),
+                body=body,
+            )
+            made.append(employee)
+            joined = self.day(datetime.date(1995, 1, 1), datetime.date(2009, 12, 31))
+            promoted = self.day(joined + datetime.timedelta(days=365), datetime.date(2022, 12, 31))
+            first = ServiceRecord(
+                move=Move.APPOINTMENT,
+                starts_on=joined,
+                body=body,
+                position=employee.position,
+                rank=self.ranks[rank - 1],
+                order_number=f"{joined.year}/{number + 1}",
+                ends_on=promoted - datetime.timedelta(days=1),
+            )
+            second = ServiceRecord(
+                move=Move.PROMOTION,
+                starts_on=promoted,
+                body=body,
+                position=employee.position,
+                rank=self.ranks[rank],
+                order_number=f"{promoted.year}/{number + 1}P",
+            )
+            posts.append((employee, [first, second]))
+        bulk_write(self.actor, Employee, made)
+        records = []
+        for employee, steps in posts:
+            for step in steps:
+                step.employee = employee
+                records.append(step)
+        bulk_write(self.actor, ServiceRecord, records)
+        return made
+
+    def investigations(self, employees: list[Employee]) -> list[Investigation]:
+        """The five years' investigations, one for each employee investigated, every one sustained and
+        sanctioned; and a few opened since, some still open past their time limit."""
+        total = sum(scaled(n, self.scale) for n in SANCTIONED.values())
+        chosen = self.rng.sample(employees, total)
+        plan: list[tuple[str, str]] = []
+        for sanction, n in RUDE_IN_2022.items():
+            plan += [(Grounds.RUDENESS, sanction)] * scaled(n, self.scale)
+        rude = {sanction: plan.count((Grounds.RUDENESS, sanction)) for sanction in SANCTIONED}
+        others = [grounds for grounds in Grounds if grounds != Grounds.RUDENESS]
+        for sanction, n in SANCTIONED.items():
+            plan += [
+                (self.rng.choice(others), sanction)
+                for _ in range(max(scaled(n, self.scale) - rude[sanction], 0))
+            ]
+        made = []
+        for employee, (grounds, sanction) in zip(chosen, plan, strict=False):
+            if grounds == Grounds.RUDENESS:
+                opened = self.day(datetime.date(2022, 1, 1), datetime.date(2022, 12, 31))
+            else:
+                opened = self.day(FIVE_YEARS[0], FIVE_YEARS[1] - datetime.timedelta(days=40))
+            closed = opened + datetime.timedelta(days=self.rng.randint(5, 35))
+            decided = self.rng.choice(OTHER_SANCTIONS) if sanction == "other" else sanction
+            made.append(self.investigation(employee, grounds, opened, closed, Finding.SUSTAINED, decided))
+        for index in range(scaled(30, self.scale)):  # opened since: some closed unfounded, some still open
+            employee, opened = (
+                self.rng.choice(employees),
+                self.day(datetime.date(2023, 10, 2), datetime.date(2023, 12, 20)),
+            )
+            closed = opened + datetime.timedelta(days=20) if index % 3 == 0 else None
+            finding = Finding.UNFOUNDED if closed else ""
+            made.append(
+                self.investigation(employee, self.rng.choice(list(Grounds)), opened, closed, finding, "")
+            )
+        return bulk_write(self.actor, Investigation, made)
+
+    def investigation(self, employee, grounds, opened, closed, finding, sanction) -> Investigation:
+        origin = (
+            Origin.COMPLAINT
+            if grounds in (Grounds.RUDENESS, Grounds.ILL_TREATMENT)
+            else self.rng.choice(list(Origin))
+        )
+        return Investigation(
+            employee=employee,
+            body=employee.body,
+            grounds=grounds,
+            origin=origin,
+            opened_on=opened,
+            due_on=services.due_on(opened),
+            closed_on=closed,
+            recommended=finding,
+            finding=finding,
+            sanction=sanction,
+            order_number=f"{opened.year}/D-{employee.personnel_number}" if sanction else "",
+            order_date=closed if sanction else None,
+        )
+
+    def courses(self, employees: list[Employee]) -> tuple[list[Course], list[Attendance]]:
+        """Human-rights courses in the five years (the Police Academy's with European experts, and abroad
+        with partners), and courses by international organisations in the ten years to 11 August 2020."""
+        courses: list[Course] = []
+        attendances: list[tuple[int, Employee]] = []
+        groups = [
+            (
+                self.rng.sample(employees, scaled(HUMAN_RIGHTS_TRAINED, self.scale)),
+                FIVE_YEARS,
+                [Topic.HUMAN_RIGHTS],
+                [OrganiserKind.ACADEMY, OrganiserKind.PARTNER],
+            ),
+            (
+                self.rng.sample(employees, scaled(INTERNATIONAL_TRAINED, self.scale)),
+                INTERNATIONAL,
+                INTERNATIONAL_TOPICS,
+                [OrganiserKind.INTERNATIONAL],
+            ),
+        ]
+        for people, (first, last), topics, organisers in groups:
+            for start in range(0, len(people), 40):
+                kind = self.rng.choice(organisers)
+                starts = self.day(first, last - datetime.timedelta(days=5))
+                abroad = kind == OrganiserKind.PARTNER or (
+                    kind == OrganiserKind.INTERNATIONAL and self.rng.random() < 0.3
+                )
+                topic = self.rng.choice(topics)
+                courses.append(
+                    Course(
+                        title=f"{CourseKind.SEMINAR.label.capitalize()}: {topic.label}",
+                        kind=self.rng.choice(list(CourseKind)),
+                        topic=topic,
+                        organiser_kind=kind,
+                        organiser=self.rng.choice(ORGANISERS[kind]),
+                        body=self.ministry,
+                        place="Baku"
+                        if not abroad
+                        else self.rng.choice(["Vienna", "Strasbourg", "Ankara", "Vilnius"]),
+                        abroad=abroad,
+                        starts_on=starts,
+                        ends_on=starts + datetime.timedelta(days=self.rng.randint(0, 4)),
+                        foreign_experts=kind != OrganiserKind.PARTNER,
+                    )
+                )
+                attendances += [(len(courses) - 1, person) for person in people[start : start + 40]]
+        bulk_write(self.actor, Course, courses)
+        made = [
+            Attendance(course=courses[index], employee=person, body=person.body)
+            for index, person in attendances
+        ]
+        return courses, bulk_write(self.actor, Attendance, made)
+
+    def casualties(self, employees: list[Employee]) -> list[Casualty]:
+        total = sum(
+            scaled(killed, self.scale) + scaled(injured, self.scale)
+            for _f, _l, killed, injured, *_ in CASUALTIES
+        )
+        people = iter(self.rng.sample(employees, total))
+        made = []
+        for first, last, killed, injured, circumstances, event in CASUALTIES:
+            for outcome, n in ((Outcome.KILLED, killed), (Outcome.INJURED, injured)):
+                for _ in range(scaled(n, self.scale)):
+                    employee = next(people)
+                    made.append(
+                        Casualty(
+                            employee=employee,
+                            body=employee.body,
+                            occurred_on=self.day(first, last),
+                            outcome=outcome,
+                            place=self.rng.choice(
+                                ["Khankandi", "Shusha", "Aghdam", "Fuzuli", "Jabrayil", "Lachin"]
+                            ),
+                            circumstances=circumstances,
+                            event=event,
+                        )
+                    )
+        return bulk_write(self.actor, Casualty, made)
+
+
+def generate(actor: Actor, rng: random.Random, scale: float, progress) -> dict[str, int]:
+    generator = Generator(rng, scale, actor)
+    employees = generator.employees()
+    progress(len(employees))
+    investigations = generator.investigations(employees)
+    courses, attendances = generator.courses(employees)
+    casualties = generator.casualties(employees)
+    progress(len(investigations) + len(attendances) + len(casualties))
+    return {
+        "employees": len(employees),
+        "disciplinary investigations": len(investigations),
+        "courses": len(courses),
+        "casualties": len(casualties),
+    }

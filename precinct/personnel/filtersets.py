@@ -1,0 +1,44 @@
+import django_filters
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from precinct.core.filters import BodyFilter, SearchFilter, YesNoFilter, date_range
+from precinct.personnel.models import Course, Grounds, Investigation, OrganiserKind, Sanction, Staff, Topic
+
+
+class EmployeeFilterSet(django_filters.FilterSet):
+    body = BodyFilter()
+    q = SearchFilter(fields=["personnel_number", "surname", "given_name"])
+
+    class Meta:
+        model = Staff
+        fields: list[str] = []
+
+
+class InvestigationFilterSet(django_filters.FilterSet):
+    opened_from, opened_to = date_range("opened_on", _("Opened from"), _("Opened to"))
+    body = BodyFilter()
+    grounds = django_filters.ChoiceFilter(choices=Grounds.choices, label=_("Grounds"))
+    sanction = django_filters.ChoiceFilter(choices=Sanction.choices, label=_("Sanction"))
+    open = YesNoFilter(field_name="closed_on", lookup_expr="isnull", label=_("Open"))
+    overdue = YesNoFilter(method="filter_overdue", label=_("Overdue"))
+
+    class Meta:
+        model = Investigation
+        fields: list[str] = []
+
+    def filter_overdue(self, queryset, name, value):
+        late = {"closed_on__isnull": True, "due_on__lt": timezone.localdate()}
+        return queryset.filter(**late) if value else queryset.exclude(**late)
+
+
+class CourseFilterSet(django_filters.FilterSet):
+    starts_from, starts_to = date_range("starts_on", _("From"), _("To"))
+    topic = django_filters.ChoiceFilter(choices=Topic.choices, label=_("Topic"))
+    organiser_kind = django_filters.ChoiceFilter(choices=OrganiserKind.choices, label=_("Organiser"))
+    abroad = YesNoFilter(label=_("Abroad"))
+    q = SearchFilter(fields=["title", "organiser", "place"])
+
+    class Meta:
+        model = Course
+        fields: list[str] = []

@@ -1,0 +1,75 @@
+from django import forms
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+
+from precinct.core.forms import ScopedModelForm
+from precinct.core.references import ReferenceField
+from precinct.crimes.forms import ReferencesInReach
+from precinct.personnel.models import Casualty, Course, Investigation, ServiceRecord
+from precinct.personnel.references import EMPLOYEE
+
+
+def employee_field(**kwargs) -> ReferenceField:
+    kwargs.setdefault("help_text", _("Type a personnel number or a surname and pick the employee."))
+    return ReferenceField(
+        EMPLOYEE, url=reverse_lazy("personnel:lookup-employee"), label=_("Employee"), **kwargs
+    )
+
+
+class InvestigationForm(ReferencesInReach, ScopedModelForm):
+    employee = employee_field()
+
+    class Meta:
+        model = Investigation
+        fields = Investigation.ENTERED_FIELDS
+        widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "recommended": _("The finding the inspector recommends."),
+            "finding": _("The finding decided by the chief, once the investigation is closed."),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.limit_references()
+        from precinct.appeals.models import Application
+        from precinct.organisation.models import User
+
+        self.fields["application"].queryset = Application.objects.visible_to(self.user)
+        self.fields["application"].widget = forms.NumberInput(attrs={"class": "form-control"})
+        self.fields["application"].help_text = _(
+            "The application's number in the register, when there is one."
+        )
+        self.fields["inspector"].queryset = User.objects.filter(role="inspector", is_active=True)
+
+
+class CourseForm(ScopedModelForm):
+    class Meta:
+        model = Course
+        fields = Course.ENTERED_FIELDS
+
+
+class EnrolForm(ReferencesInReach, forms.Form):
+    employee = employee_field()
+
+    def __init__(self, *args, user=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.limit_references()
+
+
+class ServiceRecordForm(ScopedModelForm):
+    class Meta:
+        model = ServiceRecord
+        fields = ServiceRecord.ENTERED_FIELDS
+
+
+class CasualtyForm(ReferencesInReach, ScopedModelForm):
+    employee = employee_field()
+
+    class Meta:
+        model = Casualty
+        fields = Casualty.ENTERED_FIELDS
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.limit_references()

@@ -1,0 +1,178 @@
+"""The only way to change personnel records: validate, write and audit at once, within the actor's role
+and reach. An employee's present body, position and rank follow the service history."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from precinct.core import services as core
+from precinct.core.audit import Actor
+from precinct.core.workdays import current_calendar
+from precinct.organisation.models import Employee
+from precinct.personnel.models import (
+    Attendance,
+    Casualty,
+    Course,
+    Investigation,
+    Move,
+    ServiceRecord,
+    post_on,
+)
+
+PERSONNEL, DISCIPLINE = "personnel", "discipline"
+
+
+def in_future(day: datetime.date | None) -> bool:
+    return day is not None and day > timezone.localdate()
+
+
+# Employees and their service ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def hire(*, actor: Actor, values: dict, joined_on: datetime.date, unit: str = "",
+         order_number: str = "") -> Employee:  # fmt: skip
+    """A new employee (personnel number, names, body, position, rank), with the appointment that opens
+    the service history."""
+    employee = Employee(**values)
+    core.ensure_allowed(actor, PERSONNEL, employee.body.path)
+    employee = core.create(actor, employee)
+    post = ServiceRecord(
+        employee=employee, move=Move.APPOINTMENT, starts_on=joined_on, body=employee.body, unit=unit,
+        position=employee.position, rank=employee.rank, order_number=order_number,
+    )  # fmt: skip
+    core.create(actor, post, service_errors)
+    return employee
+
+
+def service_errors(post: ServiceRecord) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if post.ends_on and post.ends_on < post.starts_on:
+        errors["ends_on"] = [_("A post ends on or after the day it begins.")]
+    if in_future(post.starts_on) and post.move != Move.TEMPORARY:
+        errors["starts_on"] = [_("A day in the future cannot be recorded yet.")]
+    return errors
+
+
+@transaction.atomic
+def record_move(*, actor: Actor, employee: Employee, values: dict) -> ServiceRecord:
+    """A promotion, transfer, new appointment or temporary assignment (a commandant's, say). A standing
+    move ends the post before it and becomes the employee's present one; a temporary one runs beside."""
+    employee = Employee.objects.select_for_update().get(pk=employee.pk)
+    post = ServiceRecord(employee=employee, **values)
+    post.temporary = post.move == Move.TEMPORARY
+    core.ensure_allowed(actor, PERSONNEL, employee.body.path)
+    core.ensure_allowed(actor, PERSONNEL, post.body.path)
+    core.ensure_valid(service_errors(post))
+    first = employee.service.order_by("starts_on").first()
+    if first and post.starts_on < first.starts_on:
+        raise ValidationError({"starts_on": [_("A post begins once the employee has joined the service.")]})
+    if not post.temporary:
+        for open_post in employee.service.filter(temporary=False, ends_on__isnull=True):
+            ends = max(open_post.starts_on, post.starts_on - datetime.timedelta(days=1))
+            core.update(actor, open_post, {"ends_on": ends})
+    post = core.create(actor, post, service_errors)
+    if not post.temporary:
+        core.update(actor, employee, {"body": post.body, "position": post.position, "rank": post.rank})
+    return post
+
+
+# Discipline -----------------------------------------------------------------------------------------------
+
+
+def due_on(opened_on: datetime.date) -> datetime.date:
+    """The investigation's time limit: `DISCIPLINE_WORKING_DAYS` working days after it was opened."""
+    return current_calendar().add_working_days(opened_on, settings.DISCIPLINE_WORKING_DAYS)
+
+
+def investigation_errors(investigation: Investigation) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if in_future(investigation.opened_on):
+        errors["opened_on"] = [_("A day in the future cannot be recorded yet.")]
+    if investigation.closed_on and investigation.closed_on < investigation.opened_on:
+        errors["closed_on"] = [_("An investigation closes on or after the day it was opened.")]
+    if investigation.sanction and investigation.finding != "sustained":
+        errors["sanction"] = [_("A sanction follows only a finding that the breach is sustained.")]
+    if investigation.finding and not investigation.closed_on:
+        errors["closed_on"] = [_("A finding is decided when the investigation is closed: give the day.")]
+    if investigation.sanction and not (investigation.order_number and investigation.order_date):
+        errors["order_number"] = [_("A sanction is imposed by an order: give its number and date.")]
+    if investigation.order_date and investigation.order_date < investigation.opened_on:
+        errors["order_date"] = [_("The order comes after the investigation was opened.")]
+    if investigation.appeal_outcome and not investigation.appealed_on:
+        errors["appealed_on"] = [_("Give the day the sanction was appealed.")]
+    if investigation.appealed_on and not investigation.sanction:
+        errors["appealed_on"] = [_("Only a sanction can be appealed.")]
+    if investigation.application_id and investigation.origin != "complaint":
+        errors["application"] = [_("An application is linked to an investigation begun by a complaint.")]
+    return errors
+
+
+@transaction.atomic
+def open_investigation(*, actor: Actor, values: dict) -> Investigation:
+    investigation = Investigation(**values)
+    core.ensure_allowed(actor, DISCIPLINE, investigation.body.path)
+    core.ensure_visible(actor, "employee", [investigation.employee])
+    core.ensure_visible(actor, "application", [investigation.application])
+    core.ensure_valid(investigation_errors(investigation))
+    investigation.due_on = due_on(investigation.opened_on)
+    return core.create(actor, investigation, investigation_errors)
+
+
+@transaction.atomic
+def edit_investigation(*, actor: Actor, investigation: Investigation, values: dict,
+                       expected_version: int | None = None) -> Investigation:  # fmt: skip
+    core.ensure_allowed(actor, DISCIPLINE, investigation.body.path)
+    if "body" in values:
+        core.ensure_allowed(actor, DISCIPLINE, values["body"].path)
+    core.ensure_visible(actor, "application", [values.get("application")])
+    if "opened_on" in values:
+        values = values | {"due_on": due_on(values["opened_on"])}
+    return core.update(actor, investigation, values, investigation_errors, expected_version)
+
+
+# Training and casualties -------------------------------------------------------------------------------
+
+
+def course_errors(course: Course) -> dict[str, list[str]]:
+    if course.ends_on and course.starts_on and course.ends_on < course.starts_on:
+        return {"ends_on": [_("A course ends on or after the day it begins.")]}
+    return {}
+
+
+def save_course(*, actor: Actor, values: dict, course: Course | None = None,
+                expected_version: int | None = None) -> Course:  # fmt: skip
+    core.ensure_allowed(actor, PERSONNEL, (values.get("body") or course.body).path)
+    if course is None:
+        return core.create(actor, Course(**values), course_errors)
+    core.ensure_allowed(actor, PERSONNEL, course.body.path)
+    return core.update(actor, course, values, course_errors, expected_version)
+
+
+@transaction.atomic
+def enrol(*, actor: Actor, course: Course, employee: Employee, result: str = "completed") -> Attendance:
+    """An employee's part in a course, counted where the employee served when it began."""
+    core.ensure_allowed(actor, PERSONNEL, course.body.path)
+    core.ensure_visible(actor, "employee", [employee])
+    if Attendance.objects.filter(course=course, employee=employee).exists():
+        raise ValidationError({"employee": [_("This employee already takes part in the course.")]})
+    post = post_on(employee, course.starts_on)
+    body = post.body if post else employee.body
+    return core.create(actor, Attendance(course=course, employee=employee, body=body, result=result))
+
+
+def casualty_errors(casualty: Casualty) -> dict[str, list[str]]:
+    if in_future(casualty.occurred_on):
+        return {"occurred_on": [_("A day in the future cannot be recorded yet.")]}
+    return {}
+
+
+def record_casualty(*, actor: Actor, values: dict) -> Casualty:
+    casualty = Casualty(**values)
+    core.ensure_allowed(actor, PERSONNEL, casualty.body.path)
+    core.ensure_visible(actor, "employee", [casualty.employee])
+    return core.create(actor, casualty, casualty_errors)

@@ -1,0 +1,39 @@
+from django.utils.translation import gettext_lazy as _
+
+from precinct.core.tables import Column, Table
+
+
+class EmployeeTable(Table):
+    columns = [
+        Column("personnel_number", _("Personnel number"), link=True),
+        Column("surname", _("Surname")),
+        Column("given_name", _("Given name")),
+        Column("rank.name", _("Rank")),
+        Column("position.name", _("Position")),
+        Column("body.name", _("Territorial body")),
+    ]
+
+
+class InvestigationTable(Table):
+    columns = [
+        Column("opened_on", _("Opened on"), link=True),
+        Column("employee", _("Employee")),
+        Column("body.name", _("Territorial body")),
+        Column("grounds", _("Grounds")),
+        Column("due_on", _("Due on")),
+        Column("closed_on", _("Closed on")),
+        Column("finding", _("Finding decided")),
+        Column("sanction", _("Sanction")),
+    ]
+
+
+class CourseTable(Table):
+    columns = [
+        Column("starts_on", _("From"), link=True),
+        Column("title", _("Title")),
+        Column("topic", _("Topic")),
+        Column("organiser_kind", _("Organiser")),
+        Column("organiser", _("Organiser's name")),
+        Column("place", _("Place")),
+        Column("abroad", _("Abroad")),
+    ]

@@ -1,0 +1,169 @@
+"""Personnel's pages, declared over the generic views of `core.views`: employees' files (the disciplinary
+record shown, and its opening audited, only to those whose role reaches discipline), investigations with
+their time limits, courses with their participants, and the memorial list open to all staff."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.generic import ListView
+
+from precinct.core.audit import Actor, record_read
+from precinct.core.roles import CHANGE, VIEW, can
+from precinct.core.views import ObjectDetailView, ObjectListView, ServiceFormView
+from precinct.personnel import services
+from precinct.personnel.filtersets import CourseFilterSet, EmployeeFilterSet, InvestigationFilterSet
+from precinct.personnel.forms import CasualtyForm, CourseForm, EnrolForm, InvestigationForm, ServiceRecordForm
+from precinct.personnel.models import Casualty, Course, Investigation, Outcome, Staff
+from precinct.personnel.tables import CourseTable, EmployeeTable, InvestigationTable
+
+
+class EmployeeListView(ObjectListView):
+    model = Staff
+    filterset_class = EmployeeFilterSet
+    table_class = EmployeeTable
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("body", "rank", "position")
+
+
+class EmployeeDetailView(ObjectDetailView):
+    model = Staff
+    template_name = "personnel/employee_detail.html"
+    audit_reads = True
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("body", "rank", "position")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        employee, user = self.object, self.request.user
+        context["service"] = employee.service.select_related("body", "rank", "position").order_by("starts_on")
+        context["awards"] = employee.awards.all()
+        context["training"] = employee.attendances.select_related("course").order_by("-course__starts_on")
+        context["casualties"] = employee.casualties.all()
+        context["can_record"] = can(user, "personnel", CHANGE)
+        context["move_form"] = ServiceRecordForm(user=user) if context["can_record"] else None
+        if can(user, "discipline", VIEW):
+            found = Investigation.objects.visible_to(user).filter(employee=employee)
+            context["investigations"] = found
+            record_read(Actor.from_request(self.request), employee, note="disciplinary record")
+        return context
+
+
+@login_required
+@require_POST
+def record_move(request, pk: int):
+    """The form on the employee's file: a promotion, transfer, appointment or temporary assignment."""
+    employee = get_object_or_404(Staff.objects.editable_by(request.user), pk=pk)
+    form = ServiceRecordForm(request.POST, user=request.user)
+    if form.is_valid():
+        try:
+            services.record_move(
+                actor=Actor.from_request(request), employee=employee, values=form.cleaned_values()
+            )
+            messages.success(request, _("The service record was saved."))
+        except ValidationError as error:
+            messages.error(request, " ".join(m for ms in error.message_dict.values() for m in ms))
+    else:
+        messages.error(
+            request, " ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items())
+        )
+    return redirect(employee.get_absolute_url())
+
+
+class InvestigationListView(ObjectListView):
+    model = Investigation
+    filterset_class = InvestigationFilterSet
+    table_class = InvestigationTable
+    create_url_name = "personnel:investigation-new"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("body", "employee")
+
+
+class InvestigationDetailView(ObjectDetailView):
+    model = Investigation
+    template_name = "personnel/investigation_detail.html"
+    edit_url_name = "personnel:investigation-edit"
+    audit_reads = True
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("body", "employee", "inspector")
+
+
+class InvestigationFormView(ServiceFormView):
+    model = Investigation
+    form_class = InvestigationForm
+    create = staticmethod(services.open_investigation)
+    edit = staticmethod(services.edit_investigation)
+    record_name = "investigation"
+    audit_reads = True
+
+
+class CourseListView(ObjectListView):
+    model = Course
+    filterset_class = CourseFilterSet
+    table_class = CourseTable
+    create_url_name = "personnel:course-new"
+
+
+class CourseDetailView(ObjectDetailView):
+    model = Course
+    template_name = "personnel/course_detail.html"
+    edit_url_name = "personnel:course-edit"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["participants"] = self.object.attendances.select_related("employee", "body").order_by(
+            "employee__surname"
+        )
+        context["enrol_form"] = EnrolForm(user=self.request.user) if context["can_edit"] else None
+        return context
+
+
+@login_required
+@require_POST
+def enrol(request, pk: int):
+    course = get_object_or_404(Course.objects.editable_by(request.user), pk=pk)
+    form = EnrolForm(request.POST, user=request.user)
+    if form.is_valid():
+        try:
+            services.enrol(
+                actor=Actor.from_request(request), course=course, employee=form.cleaned_data["employee"]
+            )
+            messages.success(request, _("The participant was added."))
+        except ValidationError as error:
+            messages.error(request, " ".join(m for ms in error.message_dict.values() for m in ms))
+    else:
+        messages.error(request, " ".join(" ".join(errors) for errors in form.errors.values()))
+    return redirect(course.get_absolute_url())
+
+
+class CourseFormView(ServiceFormView):
+    model = Course
+    form_class = CourseForm
+    create = staticmethod(services.save_course)
+    edit = staticmethod(services.save_course)
+    record_name = "course"
+
+
+class CasualtyFormView(ServiceFormView):
+    model = Casualty
+    form_class = CasualtyForm
+    create = staticmethod(services.record_casualty)
+
+
+class MemorialView(LoginRequiredMixin, ListView):
+    """Those killed in the line of duty, open to all staff: names, ranks, the day and the event."""
+
+    template_name = "personnel/memorial.html"
+    paginate_by = 100
+
+    def get_queryset(self):
+        if not self.request.user.is_active:
+            raise PermissionDenied
+        return Casualty.objects.filter(outcome=Outcome.KILLED).select_related("employee__rank", "body")
