@@ -1,0 +1,247 @@
+"""Personnel: the service history, the rules of an investigation and its time limit in working days, who
+reaches disciplinary records (and that every opening is audited), and the figures against a count made
+here."""
+
+import datetime
+import random
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from precinct.conftest import body, client_for, make_user
+from precinct.core.audit import Actor
+from precinct.core.measures import Scope
+from precinct.core.models import Action, AuditEntry, Via
+from precinct.core.periods import Period
+from precinct.core.roles import Role
+from precinct.core.workdays import current_calendar
+from precinct.organisation.models import Position, Rank
+from precinct.personnel import measures, services
+from precinct.personnel.models import Course, Investigation, Move, Outcome, Sanction, Topic, post_on
+
+
+@pytest.fixture
+def inspector(db):
+    return make_user("inspector-test", Role.INSPECTOR, ["mia"])
+
+
+def hire(actor, number: int, code: str = "baku-nasimi", joined=datetime.date(2015, 3, 1)):
+    return services.hire(
+        actor=actor,
+        values={
+            "personnel_number": f"T{number:05d}",
+            "surname": f"Surname{number}",
+            "given_name": "Given",
+            "body": body(code),
+            "rank": Rank.objects.order_by("seniority")[3],
+            "position": Position.objects.first(),
+        },
+        joined_on=joined,
+    )
+
+
+def opened(actor, employee, on: datetime.date, **values):
+    return services.open_investigation(
+        actor=actor,
+        values={
+            "employee": employee,
+            "body": employee.body,
+            "grounds": "rudeness",
+            "origin": "supervisor",
+            "opened_on": on,
+        }
+        | values,
+    )
+
+
+def test_a_move_ends_the_post_before_it_and_a_temporary_one_runs_beside(inspector):
+    actor = Actor(inspector, Via.WEB)
+    employee = hire(actor, 1)
+    ranks = list(Rank.objects.order_by("seniority"))
+    services.record_move(
+        actor=actor,
+        employee=employee,
+        values={
+            "move": Move.TRANSFER,
+            "starts_on": datetime.date(2020, 6, 1),
+            "body": body("ganja"),
+            "position": employee.position,
+            "rank": ranks[5],
+        },
+    )
+    services.record_move(
+        actor=actor,
+        employee=employee,
+        values={
+            "move": Move.TEMPORARY,
+            "starts_on": datetime.date(2023, 10, 20),
+            "body": body("khankandi"),
+            "position": employee.position,
+            "rank": ranks[5],
+        },
+    )
+    employee.refresh_from_db()
+    assert employee.body == body("ganja") and employee.rank == ranks[5]  # the temporary post aside
+    assert post_on(employee, datetime.date(2019, 1, 1)).body == body("baku-nasimi")
+    assert post_on(employee, datetime.date(2023, 11, 1)).body == body("ganja")
+    first = employee.service.order_by("starts_on").first()
+    assert first.ends_on == datetime.date(2020, 5, 31)
+    with pytest.raises(ValidationError) as refused:
+        services.record_move(
+            actor=actor,
+            employee=employee,
+            values={
+                "move": Move.PROMOTION,
+                "starts_on": datetime.date(2010, 1, 1),
+                "body": body("ganja"),
+                "position": employee.position,
+                "rank": ranks[6],
+            },
+        )
+    assert "starts_on" in refused.value.message_dict
+
+
+def test_an_investigation_keeps_the_finding_recommended_apart_and_a_sanction_needs_its_order(inspector):
+    actor = Actor(inspector, Via.WEB)
+    employee = hire(actor, 2)
+    investigation = opened(actor, employee, datetime.date(2023, 3, 1), recommended="sustained")
+    assert investigation.due_on == current_calendar().add_working_days(datetime.date(2023, 3, 1), 30)
+    with pytest.raises(ValidationError) as refused:
+        services.edit_investigation(
+            actor=actor,
+            investigation=investigation,
+            values={
+                "closed_on": datetime.date(2023, 3, 20),
+                "finding": "not_sustained",
+                "sanction": "reprimand",
+            },
+        )
+    assert "sanction" in refused.value.message_dict
+    with pytest.raises(ValidationError) as refused:
+        services.edit_investigation(
+            actor=actor,
+            investigation=investigation,
+            values={"closed_on": datetime.date(2023, 3, 20), "finding": "sustained", "sanction": "reprimand"},
+        )
+    assert "order_number" in refused.value.message_dict
+    decided = services.edit_investigation(
+        actor=actor,
+        investigation=investigation,
+        values={"closed_on": datetime.date(2023, 3, 20), "finding": "not_sustained"},
+    )
+    assert (decided.recommended, decided.finding) == ("sustained", "not_sustained")
+
+
+def test_the_time_limit_is_counted_in_working_days_of_the_calendar(db, settings):
+    """Across weekends, the calendar's holidays and working weekends, for any configured number of days."""
+    calendar, chance = current_calendar(), random.Random(8)
+    for _ in range(200):
+        start = datetime.date(2022, 1, 1) + datetime.timedelta(days=chance.randrange(1000))
+        settings.DISCIPLINE_WORKING_DAYS = chance.randint(1, 60)
+        counted, day = 0, start
+        while counted < settings.DISCIPLINE_WORKING_DAYS:  # day by day, the day of opening not counted
+            day += datetime.timedelta(days=1)
+            counted += calendar.is_working(day)
+        assert services.due_on(start) == day
+
+
+def test_only_inspectors_and_administrators_reach_the_disciplinary_record_and_each_opening_is_audited(
+    inspector, analyst, nasimi_officer
+):
+    actor = Actor(inspector, Via.WEB)
+    employee = hire(actor, 3)
+    investigation = opened(actor, employee, datetime.date(2023, 5, 2))
+    page = client_for(inspector).get(reverse("personnel:employee", args=[employee.pk]))
+    assert page.status_code == 200 and 'id="discipline"' in page.content.decode()
+    reads = AuditEntry.objects.filter(action=Action.READ, object_id=str(employee.pk), user=inspector)
+    assert reads.filter(note="disciplinary record").count() == 1
+    assert client_for(inspector).get(investigation.get_absolute_url()).status_code == 200
+    # The analyst keeps personnel files in view, not the disciplinary record; an officer reaches neither.
+    seen = client_for(analyst).get(reverse("personnel:employee", args=[employee.pk])).content.decode()
+    assert 'id="discipline"' not in seen
+    assert not AuditEntry.objects.filter(user=analyst, note="disciplinary record").exists()
+    for user in (analyst, nasimi_officer):
+        assert client_for(user).get(investigation.get_absolute_url()).status_code == 404
+        assert client_for(user).get("/api/investigations/").status_code in (200, 403)
+        listed = client_for(user).get("/api/investigations/")
+        assert listed.status_code == 403 or listed.json()["results"] == []
+    assert (
+        client_for(nasimi_officer).get(reverse("personnel:employee", args=[employee.pk])).status_code == 404
+    )
+
+
+def test_an_inspector_of_one_district_reaches_only_its_files(db):
+    ganja_inspector = make_user("ganja-inspector", Role.INSPECTOR, ["ganja"])
+    everywhere = make_user("all-inspector", Role.INSPECTOR, ["mia"])
+    employee = hire(Actor(everywhere, Via.WEB), 4, code="baku-nasimi")
+    assert (
+        client_for(ganja_inspector).get(reverse("personnel:employee", args=[employee.pk])).status_code == 404
+    )
+    with pytest.raises(ValidationError):
+        opened(Actor(ganja_inspector, Via.WEB), employee, datetime.date(2023, 5, 2))
+
+
+def test_the_figures_count_employees_as_a_count_made_here_does(inspector):
+    actor = Actor(inspector, Via.WEB)
+    chance = random.Random(5)
+    employees = [hire(actor, 100 + n, code=chance.choice(["baku-nasimi", "ganja"])) for n in range(30)]
+    made = []
+    for _ in range(60):
+        employee = chance.choice(employees)
+        on = datetime.date(2022, 1, 1) + datetime.timedelta(days=chance.randrange(600))
+        sanction = chance.choice(["", *Sanction.values])
+        closed = on + datetime.timedelta(days=10)
+        values = {"grounds": chance.choice(["rudeness", "ethics", "corruption"])}
+        if sanction:
+            values |= {
+                "closed_on": closed,
+                "finding": "sustained",
+                "sanction": sanction,
+                "order_number": "1",
+                "order_date": closed,
+            }
+        if closed <= datetime.date.today():
+            made.append(opened(actor, employee, on, **values))
+    course = services.save_course(
+        actor=actor,
+        values={
+            "title": "Rights",
+            "kind": "seminar",
+            "topic": Topic.HUMAN_RIGHTS,
+            "organiser_kind": "academy",
+            "body": body("mia"),
+            "place": "Baku",
+            "starts_on": datetime.date(2023, 2, 1),
+            "ends_on": datetime.date(2023, 2, 3),
+        },
+    )
+    for employee in employees[:12]:
+        services.enrol(actor=actor, course=course, employee=employee)
+    services.record_casualty(
+        actor=actor,
+        values={
+            "employee": employees[0],
+            "body": employees[0].body,
+            "occurred_on": datetime.date(2023, 9, 19),
+            "outcome": Outcome.KILLED,
+            "place": "Khankandi",
+            "circumstances": "mine",
+        },
+    )
+    period = Period(datetime.date(2022, 3, 5), datetime.date(2023, 9, 30))
+    for code in ("mia", "baku", "ganja"):
+        path = body(code).path
+        mine = [i for i in made if period.start <= i.opened_on <= period.end and i.body.path.startswith(path)]
+        scope = Scope(body(code))
+        assert measures.INVESTIGATED.value(period, scope) == len({i.employee_id for i in mine})
+        dismissed = {i.employee_id for i in mine if i.sanction == Sanction.DISMISSAL}
+        assert measures.DISMISSED.value(period, scope) == len(dismissed)
+        other = {i.employee_id for i in mine if i.sanction in measures.OTHER_SANCTIONS}
+        assert measures.OTHER.value(period, scope) == len(other)
+        trained = [e for e in employees[:12] if e.body.path.startswith(path)]
+        assert measures.TRAINED_HUMAN_RIGHTS.value(period, scope) == len(trained)
+        killed = int(employees[0].body.path.startswith(path))
+        assert measures.KILLED.value(period, scope) == killed
+    assert Course.objects.get(pk=course.pk).attendances.count() == 12
+    assert Investigation.objects.count() == len(made)
