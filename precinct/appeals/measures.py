@@ -205,6 +205,7 @@ RECEIVED_IN_PERSON = applications(
     "Qəbul günlərində qəbul edilmiş vətəndaşlar",
     "Принято граждан в дни приёма",
     Event.RECEIVED,
+    part_of="appeals.received",
     channel=Channel.RECEPTION_DAY,
 )
 # How many cities and districts held reception days says nothing about persons: never withheld.

@@ -127,6 +127,10 @@ class Measure:
     # Whether a small count could point at persons (withheld on public pages); how many cities held
     # reception days, say, does not.
     personal: bool = True
+    # The measure whose count this one's count (a share's numerator) is a part of: on public pages, the
+    # parts of one whole are withheld together when one is, or when what they leave of the whole is small,
+    # so that no subtraction gives a withheld count back.
+    part_of: str = ""
     # The span of days whose records the figure for a period reads (the period itself, or everything
     # before its year for "crimes of earlier years solved"): where the domain has no records in it, the
     # figure is "no data", not a zero to compare with.
@@ -137,7 +141,9 @@ class Measure:
         return self.name.split(".")[0]
 
     def has_data(self, period: Period) -> bool:
-        """Whether the domain has records in the days the figure for `period` reads."""
+        """Whether the domain's records cover the days the figure for `period` reads: they began by its
+        first day (a period half before the records began would make any figure look like a rise), and
+        had not ended before it. A figure that reads everything before a day needs only some of it."""
         from precinct.core.rollups import domain_span
 
         span = cached(("span", self.domain), lambda: domain_span(self.domain))
@@ -145,7 +151,8 @@ class Measure:
             return True  # a domain without rollups: its figures stand as computed
         first, last = span
         start, end = self.reads(period)
-        return first <= end and start <= last.replace(day=calendar.monthrange(last.year, last.month)[1])
+        began = first <= end if start == datetime.date.min else first <= start
+        return began and start <= last.replace(day=calendar.monthrange(last.year, last.month)[1])
 
     @property
     def label(self) -> str:
@@ -174,7 +181,7 @@ class Measure:
 def declare(name: str, en: str, az: str, ru: str, unit: str, compute, records=None, **options) -> Measure:
     """A measure with its labels in the three languages; keyword options other than the Measure's own
     fields are its fixed filters (`category="theft"`)."""
-    own = {"monthly", "parts", "personal", "reads"}
+    own = {"monthly", "parts", "personal", "reads", "part_of"}
     return Measure(
         name=name,
         labels={"en": en, "az": az, "ru": ru},

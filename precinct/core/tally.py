@@ -295,7 +295,7 @@ class Tally:
         return declare(name, en, az, ru, Unit.SHARE, value, records or self.records, parts=parts, **options)
 
 
-OWN = {"monthly", "parts", "personal", "reads"}
+OWN = {"monthly", "parts", "personal", "reads", "part_of"}
 
 
 def project(cells: Cells, keys: list[str], by: tuple[str, ...], monthly: bool) -> Cells:

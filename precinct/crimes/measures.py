@@ -79,6 +79,7 @@ REGISTERED_MIA_PO = REGISTER.figure(
     "DİN və Prokurorluq tərəfindən qeydə alınmış cinayətlər",
     "Зарегистрировано МВД и прокуратурой",
     "registered",
+    part_of="crimes.registered",
     agency=MIA_AND_PROSECUTOR,
 )
 SOLVED_SHARE_MIA_PO = SOLVING.share(
@@ -176,6 +177,7 @@ GRAVITY_SHARES = [
         *gravity_labels(gravity).values(),
         "registered",
         whole_ignores=("gravity",),
+        part_of="crimes.registered",
         gravity=gravity.value,
     )
     for gravity in Gravity

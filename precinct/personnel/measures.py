@@ -63,6 +63,7 @@ DISMISSED = investigated(
     "Xidmətdən xaric edilənlər",
     "Уволено со службы",
     sanction=Sanction.DISMISSAL,
+    part_of="personnel.investigated",
 )
 RELEASED = investigated(
     "personnel.released",
@@ -70,6 +71,7 @@ RELEASED = investigated(
     "Tutduqları vəzifədən azad edilənlər",
     "Освобождено от занимаемой должности",
     sanction=Sanction.RELEASE,
+    part_of="personnel.investigated",
 )
 OTHER = investigated(
     "personnel.other_sanctions",
@@ -77,6 +79,7 @@ OTHER = investigated(
     "Digər intizam tənbehi tətbiq edilənlər",
     "Применены иные дисциплинарные взыскания",
     sanction=OTHER_SANCTIONS,
+    part_of="personnel.investigated",
 )
 TRAINED_HUMAN_RIGHTS = TRAINING.figure(
     "personnel.trained_human_rights",

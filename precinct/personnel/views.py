@@ -54,25 +54,32 @@ class EmployeeDetailView(ObjectDetailView):
         return context
 
 
-@login_required
-@require_POST
-def record_move(request, pk: int):
-    """The form on the employee's file: a promotion, transfer, appointment or temporary assignment."""
-    employee = get_object_or_404(Staff.objects.editable_by(request.user), pk=pk)
-    form = ServiceRecordForm(request.POST, user=request.user)
+def posted(request, form, write, done: str, back):
+    """A small form posted from a record's page to a service: the outcome is said on that page."""
     if form.is_valid():
         try:
-            services.record_move(
-                actor=Actor.from_request(request), employee=employee, values=form.cleaned_values()
-            )
-            messages.success(request, _("The service record was saved."))
+            write(Actor.from_request(request), form.cleaned_data)
+            messages.success(request, done)
         except ValidationError as error:
             messages.error(request, " ".join(m for ms in error.message_dict.values() for m in ms))
     else:
         messages.error(
             request, " ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items())
         )
-    return redirect(employee.get_absolute_url())
+    return redirect(back.get_absolute_url())
+
+
+@login_required
+@require_POST
+def record_move(request, pk: int):
+    """The form on the employee's file: a promotion, transfer, appointment or temporary assignment."""
+    employee = get_object_or_404(Staff.objects.editable_by(request.user), pk=pk)
+    form = ServiceRecordForm(request.POST, user=request.user)
+
+    def write(actor, data):
+        services.record_move(actor=actor, employee=employee, values=form.cleaned_values())
+
+    return posted(request, form, write, _("The service record was saved."), employee)
 
 
 class InvestigationListView(ObjectListView):
@@ -129,18 +136,12 @@ class CourseDetailView(ObjectDetailView):
 @require_POST
 def enrol(request, pk: int):
     course = get_object_or_404(Course.objects.editable_by(request.user), pk=pk)
+
+    def write(actor, data):
+        services.enrol(actor=actor, course=course, employee=data["employee"])
+
     form = EnrolForm(request.POST, user=request.user)
-    if form.is_valid():
-        try:
-            services.enrol(
-                actor=Actor.from_request(request), course=course, employee=form.cleaned_data["employee"]
-            )
-            messages.success(request, _("The participant was added."))
-        except ValidationError as error:
-            messages.error(request, " ".join(m for ms in error.message_dict.values() for m in ms))
-    else:
-        messages.error(request, " ".join(" ".join(errors) for errors in form.errors.values()))
-    return redirect(course.get_absolute_url())
+    return posted(request, form, write, _("The participant was added."), course)
 
 
 class CourseFormView(ServiceFormView):

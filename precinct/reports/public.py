@@ -8,7 +8,9 @@ of two published figures could take apart.
   held reception days) are published as they are.
 - Secondary suppression: when one month of a quarter (or one quarter of a year) is withheld, the smallest
   of the others is withheld too, so that the quarter minus the months shown does not give back the one
-  hidden.
+  hidden; a share counts as its numerator, which the share and its whole give back.
+- The parts of one whole (the crimes of each gravity class; those registered by the MIA and the
+  prosecutor's office) are withheld together when one is, or when what they leave of the whole is small.
 - The page is cached per period and language, keyed by the figures' generation, which every change of
   the records advances: each process serves the cache until the records change, and never after.
 """
@@ -117,20 +119,68 @@ def primary(measure: Measure, period: Period, scope: Scope, threshold: int) -> b
     return False
 
 
-def withheld(measure: Measure, kind: str, period: Period, scope: Scope, threshold: int) -> bool:
-    """Whether the figure for a published period is withheld, by its own smallness or to protect a
-    sibling's."""
-    if primary(measure, period, scope, threshold):
-        return True
+def count_of(measure: Measure, period: Period, scope: Scope):
+    """A figure's count: its value, or a share's numerator (which the share and its whole give back)."""
+    if measure.unit == Unit.SHARE:
+        parts = measure.counts(period, scope)
+        return parts[0] if parts else None
+    return measure.value(period, scope)
+
+
+def guarded(measure: Measure) -> bool:
+    """Whether a figure's count is one that suppression protects."""
+    return measure.unit == Unit.SHARE or (measure.unit == Unit.COUNT and measure.personal)
+
+
+def with_parts_withheld(measures: list[Measure], hidden: set[str], period: Period, scope: Scope,
+                        threshold: int) -> set[str]:  # fmt: skip
+    """The withheld figures, with the parts of one whole (`Measure.part_of`) withheld together when one
+    of them is, or when what they leave of the whole is small: the whole less the parts shown would
+    give it back (crimes of the four gravity classes; registered by the MIA and the prosecutor's office,
+    and so by the other agencies)."""
+    by_name = {measure.name: measure for measure in measures}
+    groups: dict[str, list[Measure]] = {}
+    for measure in measures:
+        if measure.part_of:
+            groups.setdefault(measure.part_of, []).append(measure)
+    hidden = set(hidden)
+    for whole, parts in groups.items():
+        names = {part.name for part in parts}
+        counts = [count_of(part, period, scope) for part in parts]
+        total = count_of(by_name[whole], period, scope) if whole in by_name else None
+        rest = None if total is None or None in counts else total - sum(counts)
+        if names & hidden or small(rest, threshold):
+            hidden |= names
+    return hidden
+
+
+def own_hidden(measures: list[Measure], period: Period, scope: Scope, threshold: int) -> set[str]:
+    """The figures withheld in a period on its own account: too small, or a part of a whole that is."""
+    hidden = {measure.name for measure in measures if primary(measure, period, scope, threshold)}
+    return with_parts_withheld(measures, hidden, period, scope, threshold)
+
+
+def hidden_in(measures: list[Measure], kind: str, period: Period, scope: Scope, threshold: int) -> set[str]:
+    """The figures withheld in a published period: on its own account, or to protect a sibling's. When
+    one month of a quarter (one quarter of a year) withholds a figure, the smallest of the others
+    withholds it too, so that the quarter less the months shown does not give it back; a share counts as
+    its numerator, which the share and its whole give back."""
+    hidden = own_hidden(measures, period, scope, threshold)
     around = siblings(kind, period)
-    if measure.unit != Unit.COUNT or not measure.personal or not around:
-        return False
-    hidden = [p for p in around if primary(measure, p, scope, threshold)]
-    if len(hidden) != 1:
-        return False  # none hidden; or two or more, whose sum alone can be told, and is not small
-    shown = sorted((measure.value(p, scope) or 0, p.start) for p in around if p not in hidden)
-    nonzero = [start for value, start in shown if value]
-    return bool(nonzero) and nonzero[0] == period.start
+    if not around:
+        return hidden
+    theirs = {sibling: own_hidden(measures, sibling, scope, threshold) for sibling in around}
+    for measure in measures:
+        if not guarded(measure) or measure.name in hidden:
+            continue
+        withheld = [sibling for sibling in around if measure.name in theirs[sibling]]
+        if len(withheld) != 1:
+            continue  # none withheld; or two or more, whose sum alone can be told
+        shown = sorted((count_of(measure, p, scope) or 0, p.start) for p in around if p not in withheld)
+        nonzero = [start for value, start in shown if value]
+        if nonzero and nonzero[0] == period.start:
+            hidden.add(measure.name)
+    return with_parts_withheld(measures, hidden, period, scope, threshold)
 
 
 def figures_html(published: Published, threshold: int) -> str:
@@ -140,13 +190,18 @@ def figures_html(published: Published, threshold: int) -> str:
     scope = Scope(body)
     shown = []
     with computing():
+        measures = [figure.measure for result in report.sections for figure in result.figures]
+        hidden = {
+            period: hidden_in(measures, published.kind, period, scope, threshold)
+            for period in (published.period, published.period.comparison)
+        }
         for result in report.sections:
             figures = []
             for figure in result.figures:
                 measure, value, previous = figure.measure, figure.value, figure.previous
-                if withheld(measure, published.kind, published.period, scope, threshold):
+                if measure.name in hidden[published.period]:
                     value = Withheld(threshold)
-                if withheld(measure, published.kind, published.period.comparison, scope, threshold):
+                if measure.name in hidden[published.period.comparison]:
                     previous = Withheld(threshold)
                 figures.append((measure, value, previous))
             shown.append((result.section.label, figures))

@@ -13,14 +13,23 @@ def paragraphs(result, period, language: str) -> list[Paragraph]:
     )
     fewer = accidents.direction == Direction.DOWN
     more = violations.direction == Direction.UP
+    same = accidents.direction == Direction.SAME
+    injured_moved = {
+        Direction.DOWN: ("azalmışdır. ", "dropped. "),
+        Direction.SAME: ("dəyişməmişdir. ", "stayed the same. "),
+    }
     if language == "az":
+        moved = (
+            ["dəyişməmiş (", Number(accidents), ")"]
+            if same
+            else [Number(accidents, CHANGE), " azalmış" if fewer else " artmış"]
+        )
         return [
             [
                 "Respublikada qeydə alınmış yol-nəqliyyat hadisələrinin sayı ",
-                Number(accidents, CHANGE),
-                " azalmış" if fewer else " artmış",
+                *moved,
                 ", onlarda xəsarət alanların sayı ",
-                "azalmışdır. " if injured.direction == Direction.DOWN else "artmışdır. ",
+                injured_moved.get(injured.direction, ("artmışdır. ", ""))[0],
                 "Aşkar edilmiş yol hərəkəti qaydalarının pozuntularının sayı ötən ilin müvafiq dövrü ilə "
                 "müqayisədə ",
                 Number(violations, CHANGE),
@@ -35,11 +44,20 @@ def paragraphs(result, period, language: str) -> list[Paragraph]:
         ]
     return [
         [
-            "The recorded instances of traffic accidents in the republic have seen ",
-            "a reduction of " if fewer else "an increase of ",
-            Number(accidents, CHANGE),
+            *(
+                [
+                    "The recorded instances of traffic accidents in the republic have stayed at ",
+                    Number(accidents),
+                ]
+                if same
+                else [
+                    "The recorded instances of traffic accidents in the republic have seen ",
+                    "a reduction of " if fewer else "an increase of ",
+                    Number(accidents, CHANGE),
+                ]
+            ),
             ", and the count of individuals injured in them has ",
-            "dropped. " if injured.direction == Direction.DOWN else "risen. ",
+            injured_moved.get(injured.direction, ("", "risen. "))[1],
             "The number of identified traffic violations has ",
             "surged by " if more else "fallen by ",
             Number(violations, CHANGE),

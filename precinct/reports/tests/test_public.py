@@ -112,3 +112,45 @@ def test_it_shows_no_body_choice_and_no_personal_data(anonymous_client, nasimi_o
     page = page.content.decode()
     assert 'name="body"' not in page and "Qurbanov" not in page and Person.objects.count() == 1
     assert "The whole country" in page
+
+
+@override_settings(PUBLIC_MIN_COUNT=3)
+def test_the_parts_of_a_whole_cannot_be_had_by_subtraction(anonymous_client, nasimi_officer):
+    """The four gravity shares add up to every crime: when one is withheld, the others are too. And the
+    crimes registered less those of the MIA and the prosecutor's office are the other agencies': when
+    that is small, the part is withheld."""
+    from precinct.crimes.models import Article
+
+    minor = Article.objects.filter(gravity="minor").first()
+    grave = Article.objects.filter(gravity="grave").first()
+    for day in range(1, 9):
+        register(nasimi_officer, registered_on=datetime.date(2023, 2, day), article=minor, agency="police")
+    register(nasimi_officer, registered_on=datetime.date(2023, 2, 10), article=grave, agency="other")
+    shown = figures(anonymous_client.get(reverse("public-statistics"), {"period": "2023-02"}))
+    assert shown["crimes.registered"][0] == "9"
+    gravity = {
+        name: value for name, (value, _previous) in shown.items() if name.startswith("crimes.gravity.")
+    }
+    assert len(gravity) == 4 and all(value == "fewer than 3" for value in gravity.values()), gravity
+    # 9 registered, 8 by the police: the one crime of another agency would be 9 − 8.
+    assert shown["crimes.registered_mia_po"][0] == "fewer than 3"
+
+
+@override_settings(PUBLIC_MIN_COUNT=3)
+def test_a_withheld_share_of_a_month_cannot_be_had_from_its_quarter(anonymous_client, nasimi_officer):
+    """A share gives back its numerator with its whole: when March's share of grave crimes is withheld,
+    so is another month's, or the quarter's less January's and February's would give March's count."""
+    from precinct.crimes.models import Article
+
+    minor = Article.objects.filter(gravity="minor").first()
+    grave = Article.objects.filter(gravity="grave").first()
+    for month, graves in ((1, 4), (2, 5), (3, 1)):
+        for day in range(1, 7):
+            register(nasimi_officer, registered_on=datetime.date(2023, month, day), article=minor)
+        for day in range(10, 10 + graves):
+            register(nasimi_officer, registered_on=datetime.date(2023, month, day), article=grave)
+    page = lambda key: figures(anonymous_client.get(reverse("public-statistics"), {"period": key}))  # noqa: E731
+    assert "%" in page("2023-Q1")["crimes.gravity.grave"][0]
+    assert page("2023-03")["crimes.gravity.grave"][0] == "fewer than 3"
+    assert page("2023-01")["crimes.gravity.grave"][0] == "fewer than 3"  # the smaller of the two shown
+    assert "%" in page("2023-02")["crimes.gravity.grave"][0]

@@ -20,7 +20,10 @@ def found(code: str) -> Body:
 
 
 class Command(ActingCommand):
-    help = "Found, move, rename or close a territorial body."
+    help = (
+        "Found a territorial body (--parent, --name, --kind, --on), move it (--parent), rename or re-code it "
+        "(--name, --name-az, --name-ru, --new-code) or close it (--on)."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("action", choices=["found", "move", "rename", "close"])
@@ -30,6 +33,9 @@ class Command(ActingCommand):
         parser.add_argument("--name", help="its name in English (and in the others, unless given)")
         parser.add_argument("--name-az")
         parser.add_argument("--name-ru")
+        parser.add_argument(
+            "--new-code", help="rename: the body's new code (its path and those below follow)"
+        )
         parser.add_argument(
             "--on", type=datetime.date.fromisoformat, help="founded or closed on (YYYY-MM-DD)"
         )
@@ -57,7 +63,10 @@ class Command(ActingCommand):
                     raise CommandError("Say where with --parent.")
                 body = services.move_body(actor=actor, body=found(code), parent=found(options["parent"]))
             elif action == "rename":
-                body = services.edit_body(actor=actor, body=found(code), values=names)
+                recoded = {"code": options["new_code"]} if options["new_code"] else {}
+                if not names and not recoded:
+                    raise CommandError("Give the new names (--name, --name-az, --name-ru) or --new-code.")
+                body = services.edit_body(actor=actor, body=found(code), values=names | recoded)
             else:
                 body = services.close_body(
                     actor=actor, body=found(code), on=options["on"] or datetime.date.today()
