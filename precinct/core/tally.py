@@ -22,6 +22,7 @@ period's end) overrides `from_cells` and `from_records`, and keeps the derivatio
 """
 
 import datetime
+import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -55,6 +56,7 @@ class Total:
     cells: str | None
     records: models.Aggregate
     convert: Callable[[object], int] = lambda value: int(value or 0)
+    named: str = ""  # for a count of distinct things: the field that names them
 
     @property
     def distinct(self) -> bool:
@@ -76,12 +78,17 @@ def summing(field: str, cells: str | None = None, convert: Callable[[object], in
 
 def people(field: str) -> Total:
     """A total that counts distinct people (or other things) named by a field of the records."""
-    return Total(None, models.Count(field, distinct=True))
+    return Total(None, models.Count(field, distinct=True), named=field)
+
+
+def one_of(wanted: object) -> tuple:
+    """A figure's filter on a key as the values it takes: one value, or each of a tuple of values."""
+    return tuple(wanted) if isinstance(wanted, tuple | frozenset | set | list) else (wanted,)
 
 
 def matches(value: object, wanted: object) -> bool:
     """Whether a key's value meets a figure's filter: equal to it, or one of a tuple of values."""
-    return value in wanted if isinstance(wanted, tuple | frozenset | set | list) else value == wanted
+    return value in one_of(wanted)
 
 
 class Tally:
@@ -175,14 +182,7 @@ class Tally:
 
     def from_records(self, period: Period, body, monthly: bool) -> Cells:
         """The totals by every key, counted on the records."""
-        queryset = self.records(period, Scope(body))
-        fields: list[str] = []
-        for name, key in self.keys.items():
-            if isinstance(key.records, str):
-                fields.append(key.records)
-            else:
-                queryset = queryset.annotate(**{f"{name}_key": key.records})
-                fields.append(f"{name}_key")
+        queryset, fields = self.keyed(self.records(period, Scope(body)))
         if monthly:
             queryset = queryset.annotate(month_key=TruncMonth(self.day, tzinfo=self.zone))
             fields.insert(0, "month_key")
@@ -210,18 +210,55 @@ class Tally:
             return self.counted(period, scope, total)
         column = list(self.summed_totals()).index(total)
         by = self.grouping(scope)
-        selected = self.selector(scope, by)
-        return sum(
-            values[column] for key, values in self.summary(period, scope.body, by=by).items() if selected(key)
-        )
+        wanted = self.filters(scope)
+        names = tuple(name for name in by if name in wanted)
+        grouped = self.grouped(period, scope.body, by, names)
+        choices = [one_of(wanted[name]) for name in names]
+        return sum(grouped[combo][column] for combo in itertools.product(*choices) if combo in grouped)
+
+    def grouped(self, period: Period, body, by: tuple[str, ...], names: tuple[str, ...]) -> Cells:
+        """The summary by the keys `by`, summed again by the keys `names` only: each figure then takes its
+        total by a look-up, not by a pass over every key (a report's tables cut one summary many ways)."""
+
+        def compute() -> Cells:
+            positions = [by.index(name) for name in names]
+            found: Cells = {}
+            for key, values in self.summary(period, body, by=by).items():
+                total = found.setdefault(tuple(key[p] for p in positions), [0] * len(values))
+                for index, value in enumerate(values):
+                    total[index] += value
+            return found
+
+        serve = self.grains is not None and rollups_serve(period)
+        return cached(("tally.grouped", self.name, body.pk, period, serve, by, names), compute)
 
     def counted(self, period: Period, scope: Scope, total: str) -> int:
-        """A distinct count, from the records as the scope filters them."""
-        key = ("tally.counted", self.name, total, scope.body.pk, period, tuple(self.filters(scope).items()))
-        aggregate = self.totals[total]
-        return cached(
-            key, lambda: aggregate.convert(self.records(period, scope).aggregate(n=aggregate.records)["n"])
-        )
+        """A distinct count: the things (people) named in the records that the scope's filters select."""
+        selected = self.selector(scope)
+        return len({row[-1] for row in self.named(period, scope.body, total) if selected(row[:-1])})
+
+    def named(self, period: Period, body, total: str) -> list[tuple]:
+        """Every key with the thing a distinct total names, once each, for the period and body: one query
+        serves every figure that counts them, whatever its filters (a sum over keys could not)."""
+
+        def compute() -> list[tuple]:
+            queryset, fields = self.keyed(self.records(period, Scope(body)))
+            field = self.totals[total].named
+            rows = queryset.filter(**{f"{field}__isnull": False}).values_list(*fields, field).distinct()
+            return list(rows.order_by())
+
+        return cached(("tally.named", self.name, total, body.pk, period), compute)
+
+    def keyed(self, queryset: QuerySet) -> tuple[QuerySet, list[str]]:
+        """The records with every key as a field to read: its field, or its expression annotated."""
+        fields: list[str] = []
+        for name, key in self.keys.items():
+            if isinstance(key.records, str):
+                fields.append(key.records)
+            else:
+                queryset = queryset.annotate(**{f"{name}_key": key.records})
+                fields.append(f"{name}_key")
+        return queryset, fields
 
     def by_month(self, period: Period, scope: Scope, total: str) -> dict[datetime.date, int]:
         months = dict.fromkeys(period.months(), 0)
