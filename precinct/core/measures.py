@@ -141,9 +141,7 @@ class Measure:
         return self.name.split(".")[0]
 
     def has_data(self, period: Period) -> bool:
-        """Whether the domain's records cover the days the figure for `period` reads: they began by its
-        first day (a period half before the records began would make any figure look like a rise), and
-        had not ended before it. A figure that reads everything before a day needs only some of it."""
+        """Whether the domain has records in the days the figure for `period` reads."""
         from precinct.core.rollups import domain_span
 
         span = cached(("span", self.domain), lambda: domain_span(self.domain))
@@ -151,8 +149,7 @@ class Measure:
             return True  # a domain without rollups: its figures stand as computed
         first, last = span
         start, end = self.reads(period)
-        began = first <= end if start == datetime.date.min else first <= start
-        return began and start <= last.replace(day=calendar.monthrange(last.year, last.month)[1])
+        return first <= end and start <= last.replace(day=calendar.monthrange(last.year, last.month)[1])
 
     @property
     def label(self) -> str:
