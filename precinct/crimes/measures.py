@@ -11,7 +11,7 @@ from precinct.core.measures import Measure, Scope, Section, Table, Unit, declare
 from precinct.core.periods import Period
 from precinct.core.tally import Tally, count, people
 from precinct.crimes import press
-from precinct.crimes.models import Agency, Category, CriminalGroup, Gravity, GroupKind, Wanted
+from precinct.crimes.models import Agency, Category, CriminalGroup, Gravity, GroupKind, Person, Wanted
 from precinct.crimes.summary import EARLIER_SOLVED, REGISTER, SOLVING, registered_records, solved_records
 
 MIA_AND_PROSECUTOR = (Agency.POLICE, Agency.PROSECUTOR)
@@ -25,6 +25,11 @@ CRIMINAL_GROUPS = Tally(
     keys={"group_kind": "kind"},
     totals={"groups": count(), "members": people("members")},
 )
+
+
+def members_of_groups(period: Period, scope: Scope) -> QuerySet:
+    """The people behind a count of members: each once, however many of the groups they were in."""
+    return Person.objects.filter(pk__in=CRIMINAL_GROUPS.records(period, scope).values("members"))
 
 
 def with_damage(period: Period, scope: Scope) -> QuerySet:
@@ -122,6 +127,7 @@ MEMBERS = CRIMINAL_GROUPS.figure(
     "Zərərsizləşdirilmiş qrupların üzvləri",
     "Участники обезвреженных групп",
     "members",
+    records=members_of_groups,
     group_kind=GroupKind.GENERAL,
 )
 ARRESTED = declare(

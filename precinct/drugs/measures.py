@@ -9,7 +9,7 @@ from precinct.core.cells import Grains
 from precinct.core.measures import Scope, Section, Unit
 from precinct.core.periods import Period
 from precinct.core.tally import Key, Tally, count, flag, people, summing
-from precinct.crimes.measures import CRIMINAL_GROUPS
+from precinct.crimes.measures import CRIMINAL_GROUPS, members_of_groups
 from precinct.crimes.models import GroupKind, Participation, PartyRole
 from precinct.drugs import press
 from precinct.drugs.models import PreventionEvent, Seizure, SeizureDay, SeizureMonth, SubstanceClass, Venue
@@ -101,6 +101,7 @@ MEMBERS = CRIMINAL_GROUPS.figure(
     "Zərərsizləşdirilmiş narkotik qruplarının üzvləri",
     "Участники обезвреженных наркогруппировок",
     "members",
+    records=members_of_groups,
     group_kind=GroupKind.DRUG,
 )
 PROSECUTED = ACCUSED.figure(

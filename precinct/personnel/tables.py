@@ -37,3 +37,24 @@ class CourseTable(Table):
         Column("place", _("Place")),
         Column("abroad", _("Abroad")),
     ]
+
+
+class AttendanceTable(Table):
+    columns = [
+        Column("employee", _("Employee")),
+        Column("body.name", _("Territorial body")),
+        Column("course", _("Course")),
+        Column("result", _("Result")),
+    ]
+
+
+class CasualtyTable(Table):
+    columns = [
+        Column("occurred_on", _("Date"), link=True),
+        Column("employee", _("Employee")),
+        Column("body.name", _("Territorial body")),
+        Column("outcome", _("Outcome")),
+        Column("place", _("Place")),
+        Column("circumstances", _("Circumstances")),
+        Column("event", _("Event")),
+    ]

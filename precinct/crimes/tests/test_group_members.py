@@ -30,3 +30,9 @@ def test_a_person_in_two_groups_is_counted_once(nasimi_officer):
     assert MEMBERS.value(Q1, Scope(body("mia"))) == 3  # not the four memberships
     with from_records():
         assert MEMBERS.value(Q1, Scope(body("baku"))) == 3
+    # The records behind the figure are the people themselves, as many as it says.
+    assert sorted(MEMBERS.queryset(Q1, Scope(body("mia"))).values_list("surname", flat=True)) == [
+        "Aliyev",
+        "Guliyev",
+        "Hasanov",
+    ]
