@@ -132,7 +132,7 @@ def write_month(rows: list[tuple], chains: dict[int, list[int]]) -> None:
         (CrimeMonthRollup, months), (CrimeDayRollup, days), (CrimeCountMonthRollup, count_months),
         (CrimeCountDayRollup, count_days), (CrimeSolvedDayRollup, solved),
     ):  # fmt: skip
-        rollup().apply(dict(cells))
+        rollup().apply(dict(cells), new=True)  # a month never counted before
 
 
 def add(cell: list[int], sums: tuple) -> None:

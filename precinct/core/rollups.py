@@ -49,8 +49,9 @@ class Rollup(ABC):
 
     # Applying changes -------------------------------------------------------------------------------
 
-    def apply(self, deltas: dict[Key, Sums]) -> None:
-        """Add the deltas to their cells, creating the cells that do not exist yet."""
+    def apply(self, deltas: dict[Key, Sums], new: bool = False) -> None:
+        """Add the deltas to their cells, creating the cells that do not exist yet. `new` says that none
+        of them exists yet (a load of months never counted before): PostgreSQL then only inserts."""
         deltas = {key: sums for key, sums in deltas.items() if any(sums)}
         if not deltas:
             return
@@ -58,7 +59,7 @@ class Rollup(ABC):
         rows = [(*key, *sums) for key, sums in deltas.items()]
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
-                self.apply_by_arrays(cursor, rows)
+                self.apply_by_arrays(cursor, rows, new)
             else:
                 self.apply_by_values(cursor, rows)
 
@@ -80,7 +81,7 @@ class Rollup(ABC):
             rows,
         )
 
-    def apply_by_arrays(self, cursor, rows: list[tuple], size: int = 50_000) -> None:
+    def apply_by_arrays(self, cursor, rows: list[tuple], new: bool = False, size: int = 50_000) -> None:
         """PostgreSQL: each column goes as one array parameter, unnested into rows. The statement's text
         is the same for any number of cells, so the driver parses it once instead of scanning thousands
         of placeholders on every call. Cells that exist are added to by a joined UPDATE (an upsert of an
@@ -95,12 +96,14 @@ class Rollup(ABC):
         for start in range(0, len(rows), size):
             group = rows[start : start + size]
             columns = [list(column) for column in zip(*group, strict=True)]
-            cursor.execute(
-                f"UPDATE {table} SET {additions} FROM unnest({arrays}) AS d ({', '.join(names)}) "
-                f"WHERE {matched} RETURNING {', '.join(f'{table}.{c}' for c in keys)}",
-                columns,
-            )
-            added = set(cursor.fetchall())
+            added: set[tuple] = set()
+            if not new:
+                cursor.execute(
+                    f"UPDATE {table} SET {additions} FROM unnest({arrays}) AS d ({', '.join(names)}) "
+                    f"WHERE {matched} RETURNING {', '.join(f'{table}.{c}' for c in keys)}",
+                    columns,
+                )
+                added = set(cursor.fetchall())
             missing = [row for row in group if row[:width] not in added]
             if not missing:
                 continue
