@@ -92,6 +92,10 @@ def matches(value: object, wanted: object) -> bool:
 
 
 class Tally:
+    """What a domain counts: its records (a model, or a function giving the queryset), the field of the
+    day that places a record in a period (a time, local to `zone`), the field of its body, its keys and
+    totals, and the cells that hold the totals by key (none for a tally of few records)."""
+
     def __init__(
         self,
         name: str,
