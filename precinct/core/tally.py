@@ -83,7 +83,7 @@ def people(field: str) -> Total:
 
 def one_of(wanted: object) -> tuple:
     """A figure's filter on a key as the values it takes: one value, or each of a tuple of values."""
-    return tuple(wanted) if isinstance(wanted, tuple | frozenset | set | list) else (wanted,)
+    return tuple(dict.fromkeys(wanted)) if isinstance(wanted, tuple | frozenset | set | list) else (wanted,)
 
 
 def matches(value: object, wanted: object) -> bool:
@@ -283,6 +283,18 @@ class Tally:
         wanted = [(by.index(name), value) for name, value in self.filters(scope).items()]
         return lambda key: all(matches(key[index], value) for index, value in wanted)
 
+    def one_each(self, total: str) -> Callable[[Period, Scope], QuerySet]:
+        """The records behind a distinct count: one for each thing counted (its first record), so that the
+        list has as many rows as the figure says."""
+        field = self.totals[total].named
+
+        def records(period: Period, scope: Scope) -> QuerySet:
+            found = self.records(period, scope)
+            first = found.order_by().values(field).annotate(first=models.Min("pk")).values("first")
+            return found.model._default_manager.filter(pk__in=first)
+
+        return records
+
     def check(self, filters: Iterable[str]) -> None:
         unknown = set(filters) - set(self.keys)
         if unknown:
@@ -295,6 +307,8 @@ class Tally:
         """A measure that is one total of this tally (divided by `per`: milligrams given in grams), cut by
         the keys named among the options."""
         self.check(option for option in options if option not in OWN)
+        if records is None and self.totals[total].distinct:
+            records = self.one_each(total)
 
         def value(period: Period, scope: Scope):
             found = self.total(period, scope, total)

@@ -20,6 +20,7 @@ from precinct.personnel.models import (
     Investigation,
     OrganiserKind,
     Outcome,
+    Result,
     Sanction,
     Topic,
 )
@@ -31,9 +32,10 @@ INVESTIGATIONS = Tally(
     keys={"grounds": "grounds", "sanction": "sanction", "finding": "finding"},
     totals={"employees": people("employee"), "investigations": count()},
 )
+# Employees trained: those who completed a course (with a certificate or without).
 TRAINING = Tally(
     "personnel.training",
-    Attendance,
+    lambda: Attendance.objects.exclude(result=Result.NOT_COMPLETED),
     day="course__starts_on",
     keys={"topic": "course__topic", "organiser": "course__organiser_kind", "abroad": "course__abroad"},
     totals={"employees": people("employee")},

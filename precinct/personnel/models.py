@@ -159,7 +159,7 @@ class Investigation(ScopedModel, Timestamped):
 
     domain = "discipline"
     ENTERED_FIELDS = [
-        "employee", "body", "grounds", "origin", "application", "inspector", "opened_on", "closed_on",
+        "employee", "grounds", "origin", "application", "inspector", "opened_on", "closed_on",
         "recommended", "finding", "sanction", "order_number", "order_date", "appealed_on", "appeal_outcome",
         "summary",
     ]  # fmt: skip
@@ -329,7 +329,7 @@ class Casualty(ScopedModel, Timestamped):
     """An employee killed or injured in the line of duty. `body` is the employee's body at the time."""
 
     domain = "personnel"
-    ENTERED_FIELDS = ["employee", "body", "occurred_on", "outcome", "place", "circumstances", "event"]
+    ENTERED_FIELDS = ["employee", "occurred_on", "outcome", "place", "circumstances", "event"]
 
     employee = models.ForeignKey(
         Employee, verbose_name=_("employee"), on_delete=models.PROTECT, related_name="casualties"

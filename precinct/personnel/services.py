@@ -71,6 +71,9 @@ def record_move(*, actor: Actor, employee: Employee, values: dict) -> ServiceRec
     first = employee.service.order_by("starts_on").first()
     if first and post.starts_on < first.starts_on:
         raise ValidationError({"starts_on": [_("A post begins once the employee has joined the service.")]})
+    present = employee.service.filter(temporary=False).order_by("-starts_on").first()
+    if not post.temporary and present and post.starts_on <= present.starts_on:
+        raise ValidationError({"starts_on": [_("A move comes after the present post began.")]})
     if not post.temporary:
         for open_post in employee.service.filter(temporary=False, ends_on__isnull=True):
             ends = max(open_post.starts_on, post.starts_on - datetime.timedelta(days=1))
@@ -82,6 +85,12 @@ def record_move(*, actor: Actor, employee: Employee, values: dict) -> ServiceRec
 
 
 # Discipline -----------------------------------------------------------------------------------------------
+
+
+def body_at(employee: Employee, day: datetime.date):
+    """The body an employee served in on a day: where an event of that day is counted."""
+    post = post_on(employee, day)
+    return post.body if post else employee.body
 
 
 def due_on(opened_on: datetime.date) -> datetime.date:
@@ -115,6 +124,8 @@ def investigation_errors(investigation: Investigation) -> dict[str, list[str]]:
 @transaction.atomic
 def open_investigation(*, actor: Actor, values: dict) -> Investigation:
     investigation = Investigation(**values)
+    if investigation.employee_id and investigation.opened_on:
+        investigation.body = body_at(investigation.employee, investigation.opened_on)
     core.ensure_allowed(actor, DISCIPLINE, investigation.body.path)
     core.ensure_visible(actor, "employee", [investigation.employee])
     core.ensure_visible(actor, "application", [investigation.application])
@@ -132,6 +143,10 @@ def edit_investigation(*, actor: Actor, investigation: Investigation, values: di
     core.ensure_visible(actor, "application", [values.get("application")])
     if "opened_on" in values:
         values = values | {"due_on": due_on(values["opened_on"])}
+    if "opened_on" in values or "employee" in values:
+        employee = values.get("employee", investigation.employee)
+        values = values | {"body": body_at(employee, values.get("opened_on", investigation.opened_on))}
+        core.ensure_allowed(actor, DISCIPLINE, values["body"].path)
     return core.update(actor, investigation, values, investigation_errors, expected_version)
 
 
@@ -173,6 +188,8 @@ def casualty_errors(casualty: Casualty) -> dict[str, list[str]]:
 
 def record_casualty(*, actor: Actor, values: dict) -> Casualty:
     casualty = Casualty(**values)
+    if casualty.employee_id and casualty.occurred_on:
+        casualty.body = body_at(casualty.employee, casualty.occurred_on)
     core.ensure_allowed(actor, PERSONNEL, casualty.body.path)
     core.ensure_visible(actor, "employee", [casualty.employee])
     return core.create(actor, casualty, casualty_errors)

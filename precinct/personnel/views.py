@@ -11,18 +11,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
-from precinct.core.audit import Actor, record_read
+from precinct.core.audit import Actor, history, record_read
 from precinct.core.roles import CHANGE, VIEW, can
 from precinct.core.views import ObjectDetailView, ObjectListView, ServiceFormView
+from precinct.organisation.models import Employee
 from precinct.personnel import services
 from precinct.personnel.filtersets import CourseFilterSet, EmployeeFilterSet, InvestigationFilterSet
 from precinct.personnel.forms import CasualtyForm, CourseForm, EnrolForm, InvestigationForm, ServiceRecordForm
-from precinct.personnel.models import Casualty, Course, Investigation, Outcome, Staff
+from precinct.personnel.models import Attendance, Casualty, Course, Investigation, Outcome, Staff
 from precinct.personnel.tables import CourseTable, EmployeeTable, InvestigationTable
 
 
 class EmployeeListView(ObjectListView):
     model = Staff
+    export_audited = True
     filterset_class = EmployeeFilterSet
     table_class = EmployeeTable
 
@@ -41,6 +43,8 @@ class EmployeeDetailView(ObjectDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         employee, user = self.object, self.request.user
+        # The file's changes are the employee record's, written under the organisation's label.
+        context["history"] = history(Employee(pk=employee.pk)).select_related("user")[:100]
         context["service"] = employee.service.select_related("body", "rank", "position").order_by("starts_on")
         context["awards"] = employee.awards.all()
         context["training"] = employee.attendances.select_related("course").order_by("-course__starts_on")
@@ -87,6 +91,7 @@ class InvestigationListView(ObjectListView):
     filterset_class = InvestigationFilterSet
     table_class = InvestigationTable
     create_url_name = "personnel:investigation-new"
+    export_audited = True
 
     def get_queryset(self):
         return super().get_queryset().select_related("body", "employee")
@@ -125,9 +130,9 @@ class CourseDetailView(ObjectDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["participants"] = self.object.attendances.select_related("employee", "body").order_by(
-            "employee__surname"
-        )
+        # Only the participants within the user's reach: a course may gather several districts.
+        reached = Attendance.objects.visible_to(self.request.user).filter(course=self.object)
+        context["participants"] = reached.select_related("employee", "body").order_by("employee__surname")
         context["enrol_form"] = EnrolForm(user=self.request.user) if context["can_edit"] else None
         return context
 

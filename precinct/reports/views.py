@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from precinct.core.audit import Actor, record_export
 from precinct.core.measures import Scope
 from precinct.core.periods import Period
 from precinct.core.roles import can
@@ -134,6 +135,8 @@ def records(request):
     found = (found & model.objects.visible_to(request.user)).select_related(*related_for(model))
     found = found.order_by(*newest_first(model))
     if request.GET.get("export") == "csv":
+        # The records behind a figure name people (applicants, employees, persons): an export is a read.
+        record_export(Actor.from_request(request), model, found.count(), request.GET.urlencode())
         return csv_download(found, table_for(model), f"{measure.name}.csv")
     page = UncountedPage(found, request.GET.get("page"))
     query = request.GET.copy()
@@ -167,4 +170,6 @@ def newest_first(model) -> list[str]:
 
 
 def related_for(model) -> list[str]:
-    return [field.name for field in model._meta.concrete_fields if field.is_relation and field.name == "body"]
+    """The relations the records' table names: the body, and the employee or course they are about."""
+    named = {"body", "employee", "course"}
+    return [field.name for field in model._meta.concrete_fields if field.is_relation and field.name in named]

@@ -27,17 +27,17 @@ class EmployeeSerializer(serializers.ModelSerializer):
         return [
             {"move": post.move, "starts_on": post.starts_on, "ends_on": post.ends_on, "body": post.body.code,
              "position": post.position.code, "rank": post.rank.code, "order_number": post.order_number}
-            for post in employee.service.select_related("body", "position", "rank").order_by("starts_on")
+            for post in employee.service.all()  # prefetched in order by the view
         ]  # fmt: skip
 
 
 class InvestigationSerializer(ServiceSerializer):
-    body = BodyField()
+    body = serializers.SlugRelatedField(slug_field="code", read_only=True)  # the employee's at the time
     employee = InReach(queryset=Staff.objects.all())
 
     class Meta:
         model = Investigation
-        fields = ["id", *Investigation.ENTERED_FIELDS, "due_on", "version"]
+        fields = ["id", *Investigation.ENTERED_FIELDS, "body", "due_on", "version"]
         read_only_fields = ["due_on", "application", "inspector"]
 
     def create(self, validated):
@@ -68,12 +68,12 @@ class CourseSerializer(ServiceSerializer):
 
 
 class CasualtySerializer(ServiceSerializer):
-    body = BodyField()
+    body = serializers.SlugRelatedField(slug_field="code", read_only=True)  # the employee's at the time
     employee = InReach(queryset=Staff.objects.all())
 
     class Meta:
         model = Casualty
-        fields = ["id", *Casualty.ENTERED_FIELDS, "version"]
+        fields = ["id", *Casualty.ENTERED_FIELDS, "body", "version"]
 
     def create(self, validated):
         return services.record_casualty(actor=self.context["actor"], values=self.values(validated))

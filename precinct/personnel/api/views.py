@@ -1,7 +1,9 @@
+from django.db.models import Prefetch
+
 from precinct.core.api import ScopedViewSet
 from precinct.personnel.api import serializers
 from precinct.personnel.filtersets import CourseFilterSet, EmployeeFilterSet, InvestigationFilterSet
-from precinct.personnel.models import Casualty, Course, Investigation, Staff
+from precinct.personnel.models import Casualty, Course, Investigation, ServiceRecord, Staff
 
 
 class EmployeeViewSet(ScopedViewSet):
@@ -15,7 +17,13 @@ class EmployeeViewSet(ScopedViewSet):
     http_method_names = ["get", "head", "options"]
 
     def get_queryset(self):
-        return super().get_queryset().select_related("body", "rank", "position")
+        posts = ServiceRecord.objects.select_related("body", "position", "rank").order_by("starts_on")
+        return (
+            super()
+            .get_queryset()
+            .select_related("body", "rank", "position")
+            .prefetch_related(Prefetch("service", posts))
+        )
 
 
 class InvestigationViewSet(ScopedViewSet):
@@ -35,8 +43,15 @@ class CourseViewSet(ScopedViewSet):
     filterset_class = CourseFilterSet
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
+    def get_queryset(self):
+        return super().get_queryset().select_related("body")
+
 
 class CasualtyViewSet(ScopedViewSet):
     model = Casualty
     serializer_class = serializers.CasualtySerializer
+    audit_reads = True  # an employee's injuries or death
     http_method_names = ["get", "post", "head", "options"]
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("body")

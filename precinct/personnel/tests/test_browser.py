@@ -38,7 +38,6 @@ def test_an_inspector_records_an_investigation_and_its_sanction(page):
 
     page.goto("/personnel/investigations/new/")
     page.fill("#id_employee", "B00042")
-    page.select_option("#id_body", label="Nasimi District Police Department")
     page.select_option("#id_grounds", "rudeness")
     page.select_option("#id_origin", "supervisor")
     page.fill("#id_opened_on", "2023-05-02")
