@@ -41,6 +41,14 @@ def hire(actor, number: int, code: str = "baku-nasimi", joined=datetime.date(201
     )
 
 
+def move(actor, employee, kind: str, on: datetime.date, to, rank):
+    return services.record_move(
+        actor=actor,
+        employee=employee,
+        values={"move": kind, "starts_on": on, "body": to, "position": employee.position, "rank": rank},
+    )
+
+
 def opened(actor, employee, on: datetime.date, **values):
     return services.open_investigation(
         actor=actor,
@@ -59,28 +67,8 @@ def test_a_move_ends_the_post_before_it_and_a_temporary_one_runs_beside(inspecto
     actor = Actor(inspector, Via.WEB)
     employee = hire(actor, 1)
     ranks = list(Rank.objects.order_by("seniority"))
-    services.record_move(
-        actor=actor,
-        employee=employee,
-        values={
-            "move": Move.TRANSFER,
-            "starts_on": datetime.date(2020, 6, 1),
-            "body": body("ganja"),
-            "position": employee.position,
-            "rank": ranks[5],
-        },
-    )
-    services.record_move(
-        actor=actor,
-        employee=employee,
-        values={
-            "move": Move.TEMPORARY,
-            "starts_on": datetime.date(2023, 10, 20),
-            "body": body("khankandi"),
-            "position": employee.position,
-            "rank": ranks[5],
-        },
-    )
+    move(actor, employee, Move.TRANSFER, datetime.date(2020, 6, 1), body("ganja"), ranks[5])
+    move(actor, employee, Move.TEMPORARY, datetime.date(2023, 10, 20), body("khankandi"), ranks[5])
     employee.refresh_from_db()
     assert employee.body == body("ganja") and employee.rank == ranks[5]  # the temporary post aside
     assert post_on(employee, datetime.date(2019, 1, 1)).body == body("baku-nasimi")
@@ -88,17 +76,7 @@ def test_a_move_ends_the_post_before_it_and_a_temporary_one_runs_beside(inspecto
     first = employee.service.order_by("starts_on").first()
     assert first.ends_on == datetime.date(2020, 5, 31)
     with pytest.raises(ValidationError) as refused:
-        services.record_move(
-            actor=actor,
-            employee=employee,
-            values={
-                "move": Move.PROMOTION,
-                "starts_on": datetime.date(2010, 1, 1),
-                "body": body("ganja"),
-                "position": employee.position,
-                "rank": ranks[6],
-            },
-        )
+        move(actor, employee, Move.PROMOTION, datetime.date(2010, 1, 1), body("ganja"), ranks[6])
     assert "starts_on" in refused.value.message_dict
 
 
@@ -251,29 +229,9 @@ def test_events_count_where_the_employee_served_then_and_the_file_lists_one_row_
     actor = Actor(inspector, Via.WEB)
     employee = hire(actor, 7, code="baku-nasimi")
     ranks = list(Rank.objects.order_by("seniority"))
-    services.record_move(
-        actor=actor,
-        employee=employee,
-        values={
-            "move": Move.TRANSFER,
-            "starts_on": datetime.date(2021, 6, 1),
-            "body": body("ganja"),
-            "position": employee.position,
-            "rank": ranks[4],
-        },
-    )
+    move(actor, employee, Move.TRANSFER, datetime.date(2021, 6, 1), body("ganja"), ranks[4])
     with pytest.raises(ValidationError):  # before the present post: the history would be rewritten
-        services.record_move(
-            actor=actor,
-            employee=employee,
-            values={
-                "move": Move.PROMOTION,
-                "starts_on": datetime.date(2020, 1, 1),
-                "body": body("ganja"),
-                "position": employee.position,
-                "rank": ranks[5],
-            },
-        )
+        move(actor, employee, Move.PROMOTION, datetime.date(2020, 1, 1), body("ganja"), ranks[5])
     employee.refresh_from_db()
     earlier = opened(actor, employee, datetime.date(2020, 3, 2), body=body("ganja"))
     later = opened(actor, employee, datetime.date(2022, 3, 2))
