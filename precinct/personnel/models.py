@@ -13,6 +13,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from precinct.core.models import Timestamped
@@ -217,8 +218,6 @@ class Investigation(ScopedModel, Timestamped):
     @property
     def overdue(self) -> bool:
         """Open past its time limit."""
-        from django.utils import timezone
-
         return self.closed_on is None and self.due_on < timezone.localdate()
 
 
