@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "precinct.crimes",
     "precinct.drugs",
     "precinct.personnel",
+    "precinct.custody",
     "precinct.traffic",
     "precinct.appeals",
     "precinct.reports",
@@ -245,4 +246,18 @@ APPEALS_MAX_ATTACHMENT_BYTES = env_int("APPEALS_MAX_ATTACHMENT_BYTES", 5 * 1024 
 APPEALS_MAX_ATTACHMENTS = env_int("APPEALS_MAX_ATTACHMENTS", 5)
 # The time limit of a disciplinary investigation, in working days after it was opened.
 DISCIPLINE_WORKING_DAYS = env_int("DISCIPLINE_WORKING_DAYS", 30)
+# Custody: hours from the moment of actual detention. The Code of Criminal Procedure allows 48 hours to
+# release the person or bring them to a court; the rights are explained and the family told at once (an
+# hour and three are this installation's reading of "at once"); the lawyer comes from the outset (before
+# the first interrogation); the rest as the ministry's instructions set them.
+CUSTODY_LIMIT_HOURS = env_int("CUSTODY_LIMIT_HOURS", 48)
+CUSTODY_WARNING_HOURS = env_int("CUSTODY_WARNING_HOURS", 6)  # an open detention this close is flagged
+CUSTODY_SAFEGUARD_HOURS = {
+    "rights": env_int("CUSTODY_RIGHTS_HOURS", 1),
+    "family": env_int("CUSTODY_FAMILY_HOURS", 3),
+    "lawyer": env_int("CUSTODY_LAWYER_HOURS", 3),
+    "interpreter": env_int("CUSTODY_INTERPRETER_HOURS", 3),
+    "medical": env_int("CUSTODY_MEDICAL_HOURS", 24),
+    "prosecutor": env_int("CUSTODY_PROSECUTOR_HOURS", 24),
+}
 PUBLIC_INTAKE_PER_HOUR = env_int("PUBLIC_INTAKE_PER_HOUR", 10)

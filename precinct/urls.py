@@ -12,6 +12,7 @@ from precinct.appeals.api import views as appeals_api
 from precinct.core.audit_views import AuditLogView
 from precinct.core.pages import favicon, toggle_accessible_mode
 from precinct.crimes.api import views as crimes_api
+from precinct.custody.api import views as custody_api
 from precinct.drugs.api import views as drugs_api
 from precinct.organisation.api import BodyViewSet
 from precinct.personnel.api import views as personnel_api
@@ -35,6 +36,7 @@ router.register("employees", personnel_api.EmployeeViewSet, basename="employee")
 router.register("investigations", personnel_api.InvestigationViewSet, basename="investigation")
 router.register("courses", personnel_api.CourseViewSet, basename="course")
 router.register("casualties", personnel_api.CasualtyViewSet, basename="casualty")
+router.register("detentions", custody_api.DetentionViewSet, basename="detention")
 router.register("violations", traffic_api.ViolationViewSet, basename="violation")
 router.register("accidents", traffic_api.AccidentViewSet, basename="accident")
 router.register("devices", traffic_api.DeviceViewSet, basename="device")
@@ -52,6 +54,7 @@ urlpatterns = [
     path("crimes/", include("precinct.crimes.urls")),
     path("drugs/", include("precinct.drugs.urls")),
     path("personnel/", include("precinct.personnel.urls")),
+    path("custody/", include("precinct.custody.urls")),
     path("traffic/", include("precinct.traffic.urls")),
     path("appeals/", include("precinct.appeals.urls")),
     # Open without log-in: citizens' applications, tracking, reception days, Open311.

@@ -19,4 +19,5 @@ def interface(request) -> dict:
         "can_view_reports": can(user, "reports"),
         "can_view_personnel": can(user, "personnel"),
         "can_view_discipline": can(user, "discipline"),
+        "can_view_custody": can(user, "custody"),
     }

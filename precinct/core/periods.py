@@ -3,6 +3,10 @@
 import calendar
 import datetime
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+# The ministry's time: the day of a record given as a moment (a violation, a detention) is its day here.
+LOCAL = ZoneInfo("Asia/Baku")
 
 
 def year_earlier(day: datetime.date) -> datetime.date:

@@ -8,6 +8,7 @@ class Role(models.TextChoices):
     OFFICER = "officer", _("Officer")
     APPEALS_OFFICER = "appeals_officer", _("Appeals officer")
     INSPECTOR = "inspector", _("Inspector")
+    CUSTODY_OFFICER = "custody_officer", _("Custody officer")
     COOPERATION_OFFICER = "cooperation_officer", _("Cooperation officer")
     ANALYST = "analyst", _("Analyst")
     ADMINISTRATOR = "administrator", _("Administrator")
@@ -20,6 +21,7 @@ GRANTS: dict[str, dict[str, set[str]]] = {
     "organisation": {role: {VIEW} for role in Role.values} | {Role.ADMINISTRATOR: {VIEW, CHANGE}},
     "crimes": {
         Role.OFFICER: {VIEW, CHANGE},
+        Role.CUSTODY_OFFICER: {VIEW},  # the persons and crimes a detention is linked to
         Role.ANALYST: {VIEW},
         Role.ADMINISTRATOR: {VIEW, CHANGE},
     },
@@ -49,11 +51,20 @@ GRANTS: dict[str, dict[str, set[str]]] = {
         Role.INSPECTOR: {VIEW, CHANGE},
         Role.ADMINISTRATOR: {VIEW, CHANGE},
     },
+    # Detentions: kept by duty and custody officers of the body; inspectors oversee them (unlawful
+    # detention is a disciplinary matter); analysts see the figures, never a detained person's record.
+    "custody": {
+        Role.OFFICER: {VIEW, CHANGE},
+        Role.CUSTODY_OFFICER: {VIEW, CHANGE},
+        Role.INSPECTOR: {VIEW},
+        Role.ADMINISTRATOR: {VIEW, CHANGE},
+    },
     "audit": {Role.ADMINISTRATOR: {VIEW}},
     # Reports of the bodies in reach; the records behind a figure are listed only where the domain allows.
     "reports": {
         Role.OFFICER: {VIEW},
         Role.INSPECTOR: {VIEW},
+        Role.CUSTODY_OFFICER: {VIEW},
         Role.APPEALS_OFFICER: {VIEW},
         Role.ANALYST: {VIEW},
         Role.ADMINISTRATOR: {VIEW},

@@ -7,10 +7,11 @@ import csv
 import zipfile
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect, StreamingHttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView
 
@@ -288,3 +289,18 @@ class ImportView(LoginRequiredMixin, FormView):
             title=self.title, columns=self.importer_class.columns, list_url_name=self.list_url_name
         )
         return context
+
+
+def posted(request, form, write, done: str, back):
+    """A small form posted from a record's page to a service: the outcome is said on that page."""
+    if form.is_valid():
+        try:
+            write(Actor.from_request(request), form.cleaned_data)
+            messages.success(request, done)
+        except ValidationError as error:
+            messages.error(request, " ".join(m for ms in error.message_dict.values() for m in ms))
+    else:
+        messages.error(
+            request, " ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items())
+        )
+    return redirect(back.get_absolute_url())

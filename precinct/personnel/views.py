@@ -2,18 +2,16 @@
 record shown, and its opening audited, only to those whose role reaches discipline), investigations with
 their time limits, courses with their participants, and the memorial list open to all staff."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
 from precinct.core.audit import Actor, history, record_read
 from precinct.core.roles import CHANGE, VIEW, can
-from precinct.core.views import ObjectDetailView, ObjectListView, ServiceFormView
+from precinct.core.views import ObjectDetailView, ObjectListView, ServiceFormView, posted
 from precinct.organisation.models import Employee
 from precinct.personnel import services
 from precinct.personnel.filtersets import CourseFilterSet, EmployeeFilterSet, InvestigationFilterSet
@@ -56,21 +54,6 @@ class EmployeeDetailView(ObjectDetailView):
             context["investigations"] = found
             record_read(Actor.from_request(self.request), employee, note="disciplinary record")
         return context
-
-
-def posted(request, form, write, done: str, back):
-    """A small form posted from a record's page to a service: the outcome is said on that page."""
-    if form.is_valid():
-        try:
-            write(Actor.from_request(request), form.cleaned_data)
-            messages.success(request, done)
-        except ValidationError as error:
-            messages.error(request, " ".join(m for ms in error.message_dict.values() for m in ms))
-    else:
-        messages.error(
-            request, " ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items())
-        )
-    return redirect(back.get_absolute_url())
 
 
 @login_required

@@ -4,18 +4,17 @@ can run in a process of its own beside the one that writes (see `feed`)."""
 import datetime
 import re
 from collections.abc import Iterable, Iterator
-from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from precinct.core.periods import LOCAL
 from precinct.traffic.models import Payment
 
 PLATE = re.compile(r"[0-9A-Z]{2,10}")
 SOURCE = re.compile(r"[0-9A-Za-z._:/-]{1,32}")
 CANONICAL = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:[0-5]\d:[0-5]\d")
 MINUTES = re.compile(r":[0-5]\d:[0-5]\d")  # the rest of a canonical time, after its hour
-LOCAL = ZoneInfo("Asia/Baku")
 UTC = datetime.UTC
 PAYMENTS = frozenset(Payment.values)
 UNPAID = str(Payment.UNPAID.value)  # a plain str: rows cross processes by marshal

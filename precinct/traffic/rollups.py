@@ -4,11 +4,11 @@ what each record adds, for every other write and for `precinct rollups rebuild|v
 
 import datetime
 from collections import defaultdict
-from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncDay, TruncMonth
 
+from precinct.core.periods import LOCAL
 from precinct.core.rollups import DAY, MONTH, ChainedRollup, Rollup, body_chains, one_reading
 from precinct.traffic.models import (
     Accident,
@@ -20,8 +20,6 @@ from precinct.traffic.models import (
     ViolationDay,
     ViolationMonth,
 )
-
-LOCAL = ZoneInfo("Asia/Baku")
 
 
 def local_month(moment):

@@ -1,0 +1,59 @@
+from rest_framework import serializers
+
+from precinct.core.api import BodyField, ServiceSerializer
+from precinct.crimes.models import Crime, Person
+from precinct.custody import services
+from precinct.custody.models import Detention, Interrogation, SafeguardRecord
+from precinct.organisation.models import Employee
+
+
+class InReach(serializers.PrimaryKeyRelatedField):
+    """A record by id, among those of its model the requesting user reaches (unknown and out of reach
+    read the same)."""
+
+    def get_queryset(self):
+        return self.queryset.model.objects.visible_to(self.context["request"].user)
+
+
+class SafeguardSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SafeguardRecord
+        fields = ["id", *SafeguardRecord.ENTERED_FIELDS]
+
+
+class InterrogationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Interrogation
+        fields = ["id", *Interrogation.ENTERED_FIELDS]
+
+
+class DetentionSerializer(ServiceSerializer):
+    body = BodyField()
+    person = InReach(queryset=Person.objects.all())
+    crime = InReach(queryset=Crime.objects.all(), required=False, allow_null=True)
+    officer = InReach(queryset=Employee.objects.all(), required=False, allow_null=True)
+    safeguards = SafeguardSerializer(many=True, read_only=True)
+    interrogations = InterrogationSerializer(many=True, read_only=True)
+    flags = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Detention
+        fields = [
+            "id", *Detention.ENTERED_FIELDS, "limit_at", "in_time", "overran", "breaches", "flags",
+            "safeguards", "interrogations", "version",
+        ]  # fmt: skip
+
+    def get_flags(self, detention) -> list[dict]:
+        return [
+            {"rule": flag.rule, "safeguard": flag.safeguard, "due": flag.due, "breach": flag.breach}
+            for flag in services.flags_now(detention)
+        ]
+
+    def create(self, validated):
+        return services.detain(actor=self.context["actor"], values=self.values(validated))
+
+    def update(self, detention, validated):
+        return services.edit_detention(
+            actor=self.context["actor"], detention=detention, values=self.values(validated),
+            expected_version=validated.get("version"),
+        )  # fmt: skip

@@ -1,0 +1,20 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from precinct.core.filters import BodyFilter, SearchFilter, YesNoFilter, time_range
+from precinct.custody.models import Detention, Ending, Grounds
+
+
+class DetentionFilterSet(django_filters.FilterSet):
+    detained_from, detained_to = time_range("detained_at", _("Detained from"), _("Detained to"))
+    body = BodyFilter()
+    grounds = django_filters.ChoiceFilter(choices=Grounds.choices, label=_("Grounds"))
+    ending = django_filters.ChoiceFilter(choices=Ending.choices, label=_("Ended by"))
+    open = YesNoFilter(field_name="ended_at", lookup_expr="isnull", label=_("Held now"))
+    in_time = YesNoFilter(label=_("Every safeguard in time"))
+    overran = YesNoFilter(label=_("Held past the limit"))
+    q = SearchFilter(fields=["person__surname", "person__given_name", "person__id_number"])
+
+    class Meta:
+        model = Detention
+        fields: list[str] = []

@@ -1,0 +1,44 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from precinct.core.forms import ScopedModelForm
+from precinct.crimes.forms import ReferencesInReach, crime_field, person_field
+from precinct.custody.models import Detention, Interrogation, SafeguardRecord
+
+
+class DetentionForm(ReferencesInReach, ScopedModelForm):
+    person = person_field()
+    crime = crime_field(required=False)
+
+    class Meta:
+        model = Detention
+        fields = Detention.ENTERED_FIELDS
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {
+            "detained_at": _("The moment of actual detention: every time limit is counted from it."),
+            "article": _("Taken from the crime when one is given."),
+            "ended_at": _("Fill in with how it ended once the person is released or brought to a court."),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.limit_references()
+        from precinct.organisation.models import Employee
+
+        self.fields["officer"].queryset = Employee.objects.filter(body__in=self.fields["body"].queryset)
+        self.fields["officer"].widget = forms.NumberInput(attrs={"class": "form-control"})
+        self.fields["officer"].help_text = _("The detaining officer's number in the register of employees.")
+        self.fields["article"].queryset = self.fields["article"].queryset.select_related("category")
+
+
+class SafeguardForm(ScopedModelForm):
+    class Meta:
+        model = SafeguardRecord
+        fields = SafeguardRecord.ENTERED_FIELDS
+        help_texts = {"by": _("The officer, the lawyer, the interpreter or the doctor.")}
+
+
+class InterrogationForm(ScopedModelForm):
+    class Meta:
+        model = Interrogation
+        fields = Interrogation.ENTERED_FIELDS
