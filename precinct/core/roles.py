@@ -37,6 +37,7 @@ GRANTS: dict[str, dict[str, set[str]]] = {
     },
     "appeals": {
         Role.APPEALS_OFFICER: {VIEW, CHANGE},
+        Role.INSPECTOR: {VIEW},  # a citizen's complaint is where an investigation may begin
         Role.ANALYST: {VIEW},
         Role.ADMINISTRATOR: {VIEW, CHANGE},
     },

@@ -22,10 +22,16 @@ class InvestigationFilterSet(django_filters.FilterSet):
     sanction = django_filters.ChoiceFilter(choices=Sanction.choices, label=_("Sanction"))
     open = YesNoFilter(field_name="closed_on", lookup_expr="isnull", label=_("Open"))
     overdue = YesNoFilter(method="filter_overdue", label=_("Overdue"))
+    mine = YesNoFilter(method="filter_mine", label=_("Mine"))
 
     class Meta:
         model = Investigation
         fields: list[str] = []
+
+    def filter_mine(self, queryset, name, value):
+        """The inspector's own list (a chief sees every inspector's without it)."""
+        user = getattr(self.request, "user", None)
+        return queryset.filter(inspector=user) if value else queryset.exclude(inspector=user)
 
     def filter_overdue(self, queryset, name, value):
         late = {"closed_on__isnull": True, "due_on__lt": timezone.localdate()}

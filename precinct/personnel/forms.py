@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from precinct.core.forms import ScopedModelForm
 from precinct.core.references import ReferenceField
 from precinct.crimes.forms import ReferencesInReach
-from precinct.personnel.models import Casualty, Course, Investigation, ServiceRecord
+from precinct.personnel.models import Award, Casualty, Course, Investigation, ServiceRecord
 from precinct.personnel.references import EMPLOYEE
 
 
@@ -73,3 +73,9 @@ class CasualtyForm(ReferencesInReach, ScopedModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.limit_references()
+
+
+class AwardForm(ScopedModelForm):
+    class Meta:
+        model = Award
+        fields = Award.ENTERED_FIELDS

@@ -16,6 +16,7 @@ from precinct.personnel.models import (
     OTHER_SANCTIONS,
     Attendance,
     Casualty,
+    Finding,
     Grounds,
     Investigation,
     OrganiserKind,
@@ -147,6 +148,47 @@ def by_grounds() -> list[tuple[str, list[Measure]]]:
     return rows
 
 
+def by_finding() -> list[tuple[str, list[Measure]]]:
+    """Investigations closed in each finding decided, and the employees they concerned."""
+    rows = []
+    for finding in Finding:
+        labels, name = labels_of(finding), f"personnel.finding.{finding.value}"
+        rows.append(
+            (
+                str(finding.label),
+                [
+                    INVESTIGATIONS.figure(
+                        f"{name}.investigations", *labels, "investigations", finding=finding.value
+                    ),
+                    investigated(f"{name}.employees", *labels, finding=finding.value),
+                ],
+            )
+        )
+    return rows
+
+
+def by_organiser() -> list[tuple[str, list[Measure]]]:
+    rows = []
+    for organiser in OrganiserKind:
+        labels, name = labels_of(organiser), f"personnel.organiser.{organiser.value}"
+        rows.append(
+            (
+                str(organiser.label),
+                [
+                    TRAINING.figure(f"{name}.trained", *labels, "employees", organiser=organiser.value),
+                    TRAINING.figure(
+                        f"{name}.human_rights",
+                        *labels,
+                        "employees",
+                        organiser=organiser.value,
+                        topic=Topic.HUMAN_RIGHTS,
+                    ),  # fmt: skip
+                ],
+            )
+        )
+    return rows
+
+
 def by_topic() -> list[tuple[str, list[Measure]]]:
     rows = []
     for topic in Topic:
@@ -202,6 +244,19 @@ SECTION = Section(
             by_grounds,
         ),
         Table(
+            "personnel.by_finding",
+            {
+                "en": "Investigations by finding",
+                "az": "Nəticələr üzrə araşdırmalar",
+                "ru": "Расследования по выводам",
+            },
+            [
+                {"en": "Investigations", "az": "Araşdırmalar", "ru": "Расследований"},
+                {"en": "Employees", "az": "Əməkdaşlar", "ru": "Сотрудников"},
+            ],
+            by_finding,
+        ),
+        Table(
             "personnel.by_topic",
             {
                 "en": "Employees trained by topic",
@@ -213,6 +268,23 @@ SECTION = Section(
                 {"en": "Of them abroad", "az": "Onlardan xaricdə", "ru": "Из них за рубежом"},
             ],
             by_topic,
+        ),
+        Table(
+            "personnel.by_organiser",
+            {
+                "en": "Employees trained by organiser",
+                "az": "Təşkilatçılar üzrə təlim keçənlər",
+                "ru": "Обучено по организаторам",
+            },
+            [
+                {"en": "Trained", "az": "Təlim keçib", "ru": "Обучено"},
+                {
+                    "en": "Of them on human rights",
+                    "az": "Onlardan insan hüquqları üzrə",
+                    "ru": "Из них по правам человека",
+                },
+            ],
+            by_organiser,
         ),
     ],
     press=press.paragraphs,

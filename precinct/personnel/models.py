@@ -90,6 +90,7 @@ class Award(ScopedModel):
 
     domain = "personnel"
     body_field = "employee__body"
+    ENTERED_FIELDS = ["kind", "title", "awarded_on", "order_number"]
 
     employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="awards")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
@@ -104,6 +105,9 @@ class Award(ScopedModel):
 
     def __str__(self) -> str:
         return f"{self.awarded_on:%d.%m.%Y} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("personnel:employee", args=[self.employee_id])
 
 
 # Discipline -----------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from precinct.core.workdays import current_calendar
 from precinct.organisation.models import Employee
 from precinct.personnel.models import (
     Attendance,
+    Award,
     Casualty,
     Course,
     Investigation,
@@ -82,6 +83,18 @@ def record_move(*, actor: Actor, employee: Employee, values: dict) -> ServiceRec
     if not post.temporary:
         core.update(actor, employee, {"body": post.body, "position": post.position, "rank": post.rank})
     return post
+
+
+def award_errors(award: Award) -> dict[str, list[str]]:
+    if in_future(award.awarded_on):
+        return {"awarded_on": [_("A day in the future cannot be recorded yet.")]}
+    return {}
+
+
+def grant_award(*, actor: Actor, employee: Employee, values: dict) -> Award:
+    """An award or commendation, as the order that grants it says."""
+    core.ensure_allowed(actor, PERSONNEL, employee.body.path)
+    return core.create(actor, Award(employee=employee, **values), award_errors)
 
 
 # Discipline -----------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ class InvestigationTable(Table):
         Column("body.name", _("Territorial body")),
         Column("grounds", _("Grounds")),
         Column("due_on", _("Due on")),
+        Column("overdue", _("Overdue")),
         Column("closed_on", _("Closed on")),
         Column("finding", _("Finding decided")),
         Column("sanction", _("Sanction")),

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.EmployeeListView.as_view(), name="employee-list"),
     path("<int:pk>/", views.EmployeeDetailView.as_view(), name="employee"),
     path("<int:pk>/service/", views.record_move, name="employee-move"),
+    path("<int:pk>/awards/", views.grant_award, name="employee-award"),
     path("investigations/", views.InvestigationListView.as_view(), name="investigation-list"),
     path("investigations/new/", views.InvestigationFormView.as_view(), name="investigation-new"),
     path("investigations/<int:pk>/", views.InvestigationDetailView.as_view(), name="investigation"),

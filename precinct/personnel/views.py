@@ -15,7 +15,14 @@ from precinct.core.views import ObjectDetailView, ObjectListView, ServiceFormVie
 from precinct.organisation.models import Employee
 from precinct.personnel import services
 from precinct.personnel.filtersets import CourseFilterSet, EmployeeFilterSet, InvestigationFilterSet
-from precinct.personnel.forms import CasualtyForm, CourseForm, EnrolForm, InvestigationForm, ServiceRecordForm
+from precinct.personnel.forms import (
+    AwardForm,
+    CasualtyForm,
+    CourseForm,
+    EnrolForm,
+    InvestigationForm,
+    ServiceRecordForm,
+)
 from precinct.personnel.models import Attendance, Casualty, Course, Investigation, Outcome, Staff
 from precinct.personnel.tables import CourseTable, EmployeeTable, InvestigationTable
 
@@ -49,6 +56,7 @@ class EmployeeDetailView(ObjectDetailView):
         context["casualties"] = employee.casualties.all()
         context["can_record"] = can(user, "personnel", CHANGE)
         context["move_form"] = ServiceRecordForm(user=user) if context["can_record"] else None
+        context["award_form"] = AwardForm(user=user, prefix="award") if context["can_record"] else None
         if can(user, "discipline", VIEW):
             found = Investigation.objects.visible_to(user).filter(employee=employee)
             context["investigations"] = found
@@ -67,6 +75,19 @@ def record_move(request, pk: int):
         services.record_move(actor=actor, employee=employee, values=form.cleaned_values())
 
     return posted(request, form, write, _("The service record was saved."), employee)
+
+
+@login_required
+@require_POST
+def grant_award(request, pk: int):
+    """The form on the employee's file: an award or commendation with its order."""
+    employee = get_object_or_404(Staff.objects.editable_by(request.user), pk=pk)
+    form = AwardForm(request.POST, user=request.user, prefix="award")
+
+    def write(actor, data):
+        services.grant_award(actor=actor, employee=employee, values=form.cleaned_values())
+
+    return posted(request, form, write, _("The award was recorded."), employee)
 
 
 class InvestigationListView(ObjectListView):

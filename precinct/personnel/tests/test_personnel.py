@@ -282,3 +282,34 @@ def test_a_course_shows_only_the_participants_in_reach_and_exports_are_audited(i
     files = client_for(inspector).get(reverse("personnel:employee-list"), {"export": "csv"})
     assert files.status_code == 200
     assert AuditEntry.objects.filter(user=inspector, action=Action.READ, model="personnel.staff").exists()
+
+
+def test_an_inspector_links_a_complaint_records_an_award_and_keeps_to_their_own_list(inspector):
+    from precinct.appeals.tests.conftest import apply
+
+    actor = Actor(inspector, Via.WEB)
+    employee = hire(actor, 30)
+    complaint = apply(make_user("appeals-for-link", Role.APPEALS_OFFICER, ["baku-nasimi"]))
+    linked = opened(actor, employee, datetime.date(2023, 3, 20), origin="complaint", application=complaint,
+                    inspector=inspector)  # fmt: skip
+    other = opened(actor, employee, datetime.date(2023, 4, 20))
+    page = client_for(inspector).get(linked.get_absolute_url()).content.decode()
+    assert reverse("appeals:application", args=[complaint.pk]) in page
+    listed = client_for(inspector).get(reverse("personnel:investigation-list"), {"mine": "true"})
+    assert [row.pk for row in listed.context["object_list"]] == [linked.pk]
+    assert other.pk not in [row.pk for row in listed.context["object_list"]]
+    answer = client_for(inspector).post(
+        reverse("personnel:employee-award", args=[employee.pk]),
+        {"award-kind": "medal", "award-title": "For distinguished service", "award-awarded_on": "2023-05-28",
+         "award-order_number": "55-A"},
+    )  # fmt: skip
+    assert answer.status_code == 302
+    assert employee.awards.get().order_number == "55-A"
+    assert AuditEntry.objects.filter(model="personnel.award", action=Action.CREATE, user=inspector).exists()
+    shown = client_for(inspector).get(reverse("personnel:employee", args=[employee.pk])).content.decode()
+    assert "For distinguished service" in shown
+    refused = client_for(inspector).post(
+        reverse("personnel:employee-award", args=[employee.pk]),
+        {"award-kind": "medal", "award-title": "Later", "award-awarded_on": "2999-01-01"},
+    )
+    assert refused.status_code == 302 and employee.awards.count() == 1
