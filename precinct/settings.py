@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    "precinct.core.middleware.NoStoreMiddleware",
 ]
 
 ROOT_URLCONF = "precinct.urls"

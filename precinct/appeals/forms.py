@@ -14,7 +14,7 @@ from precinct.appeals.models import (
     ReceptionDay,
     Subject,
 )
-from precinct.core.forms import ScopedModelForm
+from precinct.core.forms import DateField, ScopedModelForm
 from precinct.core.roles import Role
 from precinct.organisation.models import Body, BodyKind, User
 
@@ -136,7 +136,7 @@ class ExtendForm(Styled, forms.Form):
 
 class AnswerForm(Styled, forms.Form):
     answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 4}))
-    answered_on = forms.DateField(label=_("Answered on"), widget=forms.DateInput(attrs={"type": "date"}))
+    answered_on = DateField(label=_("Answered on"), widget=forms.DateInput(attrs={"type": "date"}))
     substantive = forms.BooleanField(label=_("The answer decides the matter"), required=False, initial=True)
 
 
@@ -164,7 +164,7 @@ class ReceptionDayForm(ScopedModelForm):
 
 class FeedbackForm(Styled, forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=FeedbackKind.choices)
-    received_on = forms.DateField(label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"}))
+    received_on = DateField(label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"}))
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from precinct.core.audit import Actor, record_export, record_read
+from precinct.core.forms import within_range
 from precinct.core.models import Via
 from precinct.core.roles import CHANGE, can
 from precinct.organisation.models import Body
@@ -43,6 +44,19 @@ class ServiceSerializer(serializers.ModelSerializer):
     version = serializers.IntegerField(
         required=False, help_text=_("On update: the version you read; a stale one is refused.")
     )
+
+    def to_internal_value(self, data):
+        """Every date and moment within the range Precinct takes, refused by the field's name."""
+        validated = super().to_internal_value(data)
+        errors = {}
+        for name, value in validated.items():
+            try:
+                within_range(value)
+            except DjangoValidationError as error:
+                errors[name] = error.messages
+        if errors:
+            raise ValidationError(errors)
+        return validated
 
     def values(self, validated: dict) -> dict:
         validated = dict(validated)

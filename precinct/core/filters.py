@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from precinct.core.forms import DateField
 from precinct.organisation.models import Body
 
 
@@ -52,14 +53,20 @@ class SearchFilter(django_filters.CharFilter):
         return queryset
 
 
+class DateFilter(django_filters.DateFilter):
+    """A date filter refusing, with its name, a date outside the range Precinct takes."""
+
+    field_class = DateField
+
+
 def date_range(field: str, label_from, label_to) -> tuple:
     return (
-        django_filters.DateFilter(field_name=field, lookup_expr="gte", label=label_from),
-        django_filters.DateFilter(field_name=field, lookup_expr="lte", label=label_to),
+        DateFilter(field_name=field, lookup_expr="gte", label=label_from),
+        DateFilter(field_name=field, lookup_expr="lte", label=label_to),
     )
 
 
-class LocalDayFilter(django_filters.DateFilter):
+class LocalDayFilter(DateFilter):
     """A day bound on a date-and-time field, from the start of the local day (`until`: up to its end). The
     field is compared with times, not cast to dates, so that its index still serves."""
 

@@ -1,10 +1,28 @@
 """The base of every domain form: bodies limited to the user's reach, dates as date inputs, edit version."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from precinct.core.periods import EARLIEST, LATEST, out_of_range
 from precinct.organisation.models import Body
+
+
+def within_range(value) -> None:
+    """A validator for every date and moment a form or a filter takes."""
+    if out_of_range(value):
+        raise ValidationError(
+            _("Give a date between %(first)s and %(last)s."),
+            params={"first": f"{EARLIEST:%d.%m.%Y}", "last": f"{LATEST:%d.%m.%Y}"},
+            code="out_of_range",
+        )
+
+
+class DateField(forms.DateField):
+    """A date within the range Precinct takes (`core.periods.EARLIEST`…`LATEST`)."""
+
+    default_validators = [within_range]
 
 
 class ScopedModelForm(forms.ModelForm):
@@ -25,6 +43,8 @@ class ScopedModelForm(forms.ModelForm):
             model_field = self._meta.model._meta.get_field(name) if name != "version" else None
             if isinstance(field, forms.ModelChoiceField) and field.queryset.model is Body:
                 field.queryset = Body.objects.visible_to(user)
+            if isinstance(model_field, models.DateField):  # a moment too (DateTimeField is one)
+                field.validators.append(within_range)
             if isinstance(model_field, models.DateTimeField):
                 field.widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
             elif isinstance(model_field, models.DateField):

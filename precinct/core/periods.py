@@ -7,6 +7,16 @@ from zoneinfo import ZoneInfo
 
 # The ministry's time: the day of a record given as a moment (a violation, a detention) is its day here.
 LOCAL = ZoneInfo("Asia/Baku")
+# The days any date given to Precinct may fall on: a record, a filter, a period and its year before (a
+# wider range means nothing for police records, and year 1 or 9999 overflow the arithmetic of periods).
+EARLIEST, LATEST = datetime.date(1900, 1, 1), datetime.date(2100, 12, 31)
+
+
+def out_of_range(value: object) -> bool:
+    """Whether a date (or a moment) falls outside EARLIEST…LATEST; anything else is not a date."""
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    return isinstance(value, datetime.date) and not EARLIEST <= value <= LATEST
 
 
 def year_earlier(day: datetime.date) -> datetime.date:

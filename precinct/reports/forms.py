@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from precinct.core.forms import DateField
 from precinct.core.periods import Period
 from precinct.organisation.models import Body
 
@@ -18,8 +19,8 @@ def default_period() -> Period:
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
     body = forms.ModelChoiceField(
         label=_("Territorial body"),
         queryset=Body.objects.none(),

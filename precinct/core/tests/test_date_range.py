@@ -1,0 +1,65 @@
+"""Dates out of the range Precinct takes are refused by name, never a server error: in the board report,
+the press draft, every list filter, the API's filters and its writes; and no response with personal data is
+stored by a browser or a proxy."""
+
+import pytest
+from django.urls import reverse
+
+from precinct.conftest import client_for
+
+DATES = ["0001-01-01", "1899-12-31", "2101-01-01", "9999-12-31"]
+PAGES = [
+    "/reports/board/?start={d}&end=2023-09-30&body=mia",
+    "/reports/board/?start=2023-01-01&end={d}&body=mia",
+    "/reports/press/?start={d}&end=2023-09-30&body=mia",
+    "/crimes/?registered_from={d}",
+    "/traffic/?occurred_from={d}",
+    "/traffic/?occurred_to={d}",
+    "/appeals/?received_from={d}",
+    "/custody/?detained_from={d}",
+    "/custody/?detained_to={d}",
+    "/personnel/investigations/?opened_to={d}",
+]
+API = [
+    "/api/crimes/?registered_from={d}",
+    "/api/violations/?occurred_from={d}",
+    "/api/detentions/?detained_to={d}",
+]
+
+
+@pytest.mark.parametrize("date", DATES)
+def test_a_date_out_of_range_is_refused_by_name(administrator, date):
+    client = client_for(administrator)
+    for url in PAGES:
+        answer = client.get(url.format(d=date))
+        assert answer.status_code in (200, 400), url
+        assert "01.01.1900" in answer.content.decode(), url  # the page says which dates it takes
+    for url in API:
+        answer = client.get(url.format(d=date))
+        assert answer.status_code == 400, url
+        assert "01.01.1900" in str(answer.json()), url
+
+
+def test_a_write_through_the_api_refuses_a_date_out_of_range_by_its_field(administrator):
+    from precinct.crimes.models import Person
+
+    person = Person.objects.create(body_id=1, surname="Aliyev", given_name="Elchin")
+    answer = client_for(administrator).post(
+        "/api/detentions/",
+        {"person": person.pk, "body": "mia", "grounds": "caught", "detained_at": "0001-01-01T10:00:00Z"},
+        content_type="application/json",
+    )
+    assert answer.status_code == 400 and "detained_at" in answer.json()
+    page = client_for(administrator).post(
+        reverse("custody:detention-new"),
+        {"person": f"#{person.pk}", "body": "1", "grounds": "caught", "detained_at": "1800-05-01T10:00"},
+    )
+    assert page.status_code == 200 and "01.01.1900" in page.content.decode()
+
+
+def test_responses_with_personal_data_are_never_stored(administrator, anonymous_client):
+    client = client_for(administrator)
+    for url in ("/crimes/", "/custody/", "/api/crimes/", "/crimes/?export=csv"):
+        assert "no-store" in client.get(url)["Cache-Control"], url
+    assert "no-store" in anonymous_client.get("/api/crimes/")["Cache-Control"]
+    assert "no-store" not in anonymous_client.get("/statistics/").get("Cache-Control", "")
