@@ -174,6 +174,13 @@ SIGNER = signing.TimestampSigner(salt="precinct.appeals.public-form")
 MIN_SECONDS = 3  # a person takes longer than this to fill the form in; a script does not
 
 
+ID_NUMBER_HELP = _("Write the number as it stands on the ID card, e.g. AZE12345678.")
+
+
+def id_number_valid(value: str) -> bool:
+    return value.isalnum() and 6 <= len(value) <= 20
+
+
 class PublicApplicationForm(Styled, forms.Form):
     """The citizens' form. Spam is kept out without any outside service: a field people never see must
     stay empty, and the form must not come back sooner than a person could fill it in."""
@@ -207,8 +214,8 @@ class PublicApplicationForm(Styled, forms.Form):
 
     def clean_applicant_id_number(self) -> str:
         value = self.cleaned_data["applicant_id_number"].strip().upper().replace(" ", "")
-        if not value.isalnum() or len(value) < 6:
-            raise forms.ValidationError(_("Write the number as it stands on the ID card, e.g. AZE12345678."))
+        if not id_number_valid(value):
+            raise forms.ValidationError(ID_NUMBER_HELP)
         return value
 
     def clean(self):

@@ -10,6 +10,7 @@ the public tracking page. The ID card number and the city or district are the se
 import datetime
 
 from django import forms
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.utils import timezone
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from precinct.appeals.forms import PublicApplicationForm
+from precinct.appeals.forms import ID_NUMBER_HELP, PublicApplicationForm, id_number_valid
 from precinct.appeals.models import Application, Channel, Subject
 from precinct.appeals.public import find, submit_application
 from precinct.appeals.throttle import allow
@@ -112,6 +113,8 @@ def request_view(application: Application) -> dict:
 @csrf_exempt  # other systems post here; no session or cookie is involved
 @require_http_methods(["GET", "POST"])
 def requests(request):
+    # Exempt from CSRF, so it must never act as a logged-in user whose browser sends its session cookie.
+    request.user = AnonymousUser()
     if request.method == "GET":
         wanted = [n for n in request.GET.get("service_request_id", "").split(",") if n][:10]
         id_number = request.GET.get("id_number", "")
@@ -124,6 +127,16 @@ def requests(request):
     if not allow(request, "submit"):
         return error(429, _("Too many applications from your address; please try again in an hour."))
     return create(request)
+
+
+# The application's fields and the Open311 keys they come from.
+KEYS = {
+    "text": "description",
+    "applicant_name": "first_name/last_name",
+    "applicant_id_number": "attribute[id_number]",
+    "applicant_address": "address_string",
+    "applicant_phone": "phone",
+}
 
 
 def create(request):
@@ -145,17 +158,17 @@ def create(request):
         "applicant_address": data.get("address_string", "").strip(), "applicant_phone": data.get("phone", ""),
         "applicant_email": data.get("email", "").strip(),
     }  # fmt: skip
-    missing = [field for field, key in (("text", "description"), ("applicant_name", "last_name"),
-               ("applicant_id_number", "attribute[id_number]")) if not values[field]]  # fmt: skip
+    missing = [field for field in ("text", "applicant_name", "applicant_id_number") if not values[field]]
     if missing:
-        keys = {
-            "text": "description",
-            "applicant_name": "first_name/last_name",
-            "applicant_id_number": "attribute[id_number]",
-        }
         return error(
-            400, _("Required: %(fields)s.") % {"fields": ", ".join(keys[field] for field in missing)}
+            400, _("Required: %(fields)s.") % {"fields": ", ".join(KEYS[field] for field in missing)}
         )
+    for field, key in KEYS.items():  # the public form's limits, whichever way an application comes
+        longest = PublicApplicationForm.base_fields[field].max_length
+        if longest and len(values[field]) > longest:
+            return error(400, _("%(key)s: at most %(n)s characters.") % {"key": key, "n": longest})
+    if not id_number_valid(values["applicant_id_number"]):
+        return error(400, f"attribute[id_number]: {ID_NUMBER_HELP}")
     if values["applicant_email"]:
         try:
             forms.EmailField().clean(values["applicant_email"])

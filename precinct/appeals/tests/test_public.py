@@ -19,7 +19,7 @@ from precinct.appeals.models import Application, Channel, ReceptionDay, Status, 
 from precinct.appeals.tests.conftest import apply
 from precinct.conftest import body
 from precinct.core.audit import Actor
-from precinct.core.models import Via
+from precinct.core.models import AuditEntry, Via
 
 
 def form_data(**overrides) -> dict:
@@ -186,6 +186,28 @@ class TestOpen311:
         )
         assert [r["service_request_id"] for r in json.loads(listed.content)] == [number]
         assert public.get(reverse("open311-requests")).status_code == 400
+
+    def test_the_public_forms_limits_hold_and_a_session_is_ignored(self, public, nasimi_appeals):
+        good = {
+            "service_code": "road_traffic", "description": "A broken traffic light.", "first_name": "Rəşad",
+            "last_name": "Hüseynov", "address_string": "Bakı", "attribute[id_number]": "AZE1234567",
+            "attribute[body]": "baku-nasimi",
+        }  # fmt: skip
+        for key, value in (("description", "x" * 10_001), ("last_name", "H" * 5_000),
+                           ("attribute[id_number]", "A" * 75), ("attribute[id_number]", "AZE-12"),
+                           ("address_string", "B" * 301)):  # fmt: skip
+            refused = public.post(reverse("open311-requests"), good | {key: value})
+            assert refused.status_code == 400 and key in refused.json()[0]["description"], key
+        assert not Application.objects.exists()
+        # Sent from an officer's browser with its session, the request is still the public's.
+        officer = Client(enforce_csrf_checks=True)
+        officer.force_login(nasimi_appeals)
+        assert officer.post(reverse("open311-requests"), good).status_code == 201
+        application = Application.objects.get()
+        entry = AuditEntry.objects.get(
+            model="appeals.application", object_id=str(application.pk), action="create"
+        )
+        assert entry.user is None
 
     def test_a_closed_request_says_so(self, public, nasimi_appeals):
         application = apply(nasimi_appeals)
