@@ -2,9 +2,11 @@
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.relations import MANY_RELATION_KWARGS
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -36,6 +38,37 @@ class BodyField(serializers.SlugRelatedField):
 
     def get_queryset(self):
         return Body.objects.visible_to(self.context["request"].user)
+
+
+class InReach(serializers.PrimaryKeyRelatedField):
+    """A related record by id, among those of its model the requesting user reaches. Given one out of
+    reach, the answer is the one for an id that does not exist; in an answer, one out of reach is null
+    (or left out of a list), so that no answer names a record the user cannot open."""
+
+    def get_queryset(self):
+        return self.queryset.model.objects.visible_to(self.context["request"].user)
+
+    def get_attribute(self, instance):
+        related = super().get_attribute(instance)
+        pk = getattr(related, "pk", None)
+        if pk is not None and not self.get_queryset().filter(pk=pk).exists():
+            return None
+        return related
+
+    @classmethod
+    def many_init(cls, *args, **kwargs):
+        kept = {key: value for key, value in kwargs.items() if key in MANY_RELATION_KWARGS}
+        return InReachMany(child_relation=cls(*args, **kwargs), **kept)
+
+
+class InReachMany(serializers.ManyRelatedField):
+    """Many related records in reach (`InReach(many=True)`); those out of reach are left out."""
+
+    def get_attribute(self, instance):
+        related = super().get_attribute(instance)
+        if isinstance(related, QuerySet):
+            return related.filter(pk__in=self.child_relation.get_queryset().values("pk"))
+        return related
 
 
 class ServiceSerializer(serializers.ModelSerializer):

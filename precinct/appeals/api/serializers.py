@@ -4,7 +4,7 @@ from rest_framework import serializers
 from precinct.appeals import services
 from precinct.appeals.models import Application, Feedback, ReceptionDay, Step, Subject
 from precinct.appeals.workflow import STEPS
-from precinct.core.api import BodyField, ServiceSerializer
+from precinct.core.api import BodyField, InReach, ServiceSerializer
 
 
 class StepSerializer(serializers.ModelSerializer):
@@ -21,6 +21,7 @@ class ApplicationSerializer(ServiceSerializer):
         error_messages={"does_not_exist": _("Unknown subject category “{value}”.")},
     )
     officer = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    reception_day = InReach(queryset=ReceptionDay.objects.all(), required=False, allow_null=True)
     steps = StepSerializer(many=True, read_only=True)
 
     class Meta:

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from precinct.core.api import BodyField, ServiceSerializer
+from precinct.core.api import BodyField, InReach, ServiceSerializer
 from precinct.crimes import services
 from precinct.crimes.models import Article, Crime, CriminalGroup, Participation, Person, Wanted
 
@@ -73,28 +73,9 @@ class PersonSerializer(ServiceSerializer):
         )
 
 
-class ScopedPrimaryKey(serializers.PrimaryKeyRelatedField):
-    """A related record by id, among those the requesting user can see."""
-
-    def __init__(self, model, **kwargs) -> None:
-        self.scoped_model = model
-        super().__init__(**kwargs)
-
-    def get_queryset(self):
-        return self.scoped_model.objects.visible_to(self.context["request"].user)
-
-
-class ScopedMany(serializers.ManyRelatedField):
-    """Many related records; those the requesting user cannot see are left out of the answer."""
-
-    def to_representation(self, iterable):
-        visible = self.child_relation.get_queryset().values_list("pk", flat=True)
-        return [pk for pk in super().to_representation(iterable) if pk in set(visible)]
-
-
 class ParticipationSerializer(serializers.ModelSerializer):
-    crime = ScopedPrimaryKey(Crime)
-    person = ScopedPrimaryKey(Person)
+    crime = InReach(queryset=Crime.objects.all())
+    person = InReach(queryset=Person.objects.all())
 
     class Meta:
         model = Participation
@@ -106,8 +87,8 @@ class ParticipationSerializer(serializers.ModelSerializer):
 
 class WantedSerializer(ServiceSerializer):
     body = BodyField()
-    person = ScopedPrimaryKey(Person)
-    crime = ScopedPrimaryKey(Crime, required=False, allow_null=True)
+    person = InReach(queryset=Person.objects.all())
+    crime = InReach(queryset=Crime.objects.all(), required=False, allow_null=True)
 
     class Meta:
         model = Wanted
@@ -127,8 +108,8 @@ class WantedSerializer(ServiceSerializer):
 
 class CriminalGroupSerializer(ServiceSerializer):
     body = BodyField()
-    members = ScopedMany(child_relation=ScopedPrimaryKey(Person), required=False)
-    crimes = ScopedMany(child_relation=ScopedPrimaryKey(Crime), required=False)
+    members = InReach(queryset=Person.objects.all(), many=True, required=False)
+    crimes = InReach(queryset=Crime.objects.all(), many=True, required=False)
 
     class Meta:
         model = CriminalGroup

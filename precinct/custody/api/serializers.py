@@ -1,18 +1,10 @@
 from rest_framework import serializers
 
-from precinct.core.api import BodyField, ServiceSerializer
+from precinct.core.api import BodyField, InReach, ServiceSerializer
 from precinct.crimes.models import Crime, Person
 from precinct.custody import services
 from precinct.custody.models import Detention, Interrogation, SafeguardRecord
 from precinct.organisation.models import Employee
-
-
-class InReach(serializers.PrimaryKeyRelatedField):
-    """A record by id, among those of its model the requesting user reaches (unknown and out of reach
-    read the same)."""
-
-    def get_queryset(self):
-        return self.queryset.model.objects.visible_to(self.context["request"].user)
 
 
 class SafeguardSerializer(serializers.ModelSerializer):

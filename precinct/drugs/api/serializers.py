@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from precinct.core.api import BodyField, ServiceSerializer
+from precinct.core.api import BodyField, InReach, ServiceSerializer
 from precinct.crimes.models import Crime, Person
 from precinct.drugs import services
 from precinct.drugs.models import PreventionEvent, Seizure, Substance
@@ -14,13 +14,6 @@ class SubstanceSerializer(serializers.ModelSerializer):
             "code", "name_en", "name_az", "name_ru", "substance_class", "small", "large", "especially_large",
             "density",
         ]  # fmt: skip
-
-
-class InReach(serializers.PrimaryKeyRelatedField):
-    """A record of the crime register by its id, among those the requesting user can see."""
-
-    def get_queryset(self):
-        return self.queryset.model.objects.visible_to(self.context["request"].user)
 
 
 class SeizureSerializer(ServiceSerializer):

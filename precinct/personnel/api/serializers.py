@@ -1,15 +1,8 @@
 from rest_framework import serializers
 
-from precinct.core.api import BodyField, ServiceSerializer
+from precinct.core.api import BodyField, InReach, ServiceSerializer
 from precinct.personnel import services
 from precinct.personnel.models import Casualty, Course, Investigation, Staff
-
-
-class InReach(serializers.PrimaryKeyRelatedField):
-    """An employee by id, among those whose files the requesting user reaches."""
-
-    def get_queryset(self):
-        return Staff.objects.visible_to(self.context["request"].user)
 
 
 class EmployeeSerializer(serializers.ModelSerializer):
