@@ -115,7 +115,9 @@ class Checker:
             try:
                 device_id, body_id = self.devices[device_code]
             except KeyError:
-                raise Refused("device", _("no device “%(v)s”") % {"v": device_code}) from None
+                raise Refused(
+                    "device", _("no device “%(v)s” within your reach") % {"v": device_code}
+                ) from None
         if device_code:
             # A device's detection is its own: its identifier is the source, its body the body.
             if source and source != device_code:
@@ -138,7 +140,7 @@ class Checker:
         else:
             body_id = self.bodies.get(body_code)
             if body_id is None:
-                raise Refused("body", _("no territorial body “%(v)s”") % {"v": body_code})
+                raise Refused("body", _("no territorial body “%(v)s” within your reach") % {"v": body_code})
         if body_id not in self.reach:
             raise Refused(
                 "body",

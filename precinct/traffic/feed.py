@@ -36,6 +36,7 @@ from precinct.traffic.checking import Checker, Chunk
 from precinct.traffic.models import (
     Device,
     FeedBatch,
+    FeedBatchBody,
     OffenceArticle,
     QuarantinedRow,
     Violation,
@@ -130,7 +131,6 @@ class ViolationFeed:
 
     def __init__(self, actor: Actor, source: str, chunk: int = CHUNK) -> None:
         self.actor, self.chunk = actor, chunk
-        devices = {code: (pk, body) for code, pk, body in Device.objects.values_list("code", "pk", "body_id")}
         articles = {
             code: (pk, fine, parking)
             for code, pk, fine, parking in OffenceArticle.objects.values_list("code", "pk", "fine", "parking")
@@ -141,10 +141,19 @@ class ViolationFeed:
         reach = frozenset(
             pk for _code, pk, path in bodies if any(map(path.startswith, actor.user.reach_paths()))
         )
+        # Only the devices and bodies in the sender's reach are known to the checker: one out of reach is
+        # refused as one that does not exist, so that no message names another district's device or body.
+        devices = {
+            code: (pk, body)
+            for code, pk, body in Device.objects.values_list("code", "pk", "body_id")
+            if body in reach
+        }
+        in_reach = {code: pk for code, pk, _path in bodies if pk in reach}
         self.now = timezone.now()
-        self.checker = Checker(devices, {code: pk for code, pk, _path in bodies}, articles, reach, self.now)
+        self.checker = Checker(devices, in_reach, articles, reach, self.now)
         self.cell_keys: list[tuple] = []
         self.written_cells: set[int] = set()
+        self.written_by_body: dict[int, int] = {}
         self.postgres = connection.vendor == "postgresql"
         user = actor.user
         with transaction.atomic():  # the batch is audited from its first row: a run cut short shows too
@@ -171,6 +180,12 @@ class ViolationFeed:
             self.write(staged, cells, refused, text, sums, progress)
         bodies = {self.cell_keys[cell][0] for cell in self.written_cells}
         self.batch.bodies.add(*bodies)
+        FeedBatchBody.objects.bulk_create(
+            [
+                FeedBatchBody(batch=self.batch, body_id=body, written=n)
+                for body, n in self.written_by_body.items()
+            ]
+        )
         record(self.actor, Action.UPDATE, self.batch, received, snapshot(self.batch),
                note=f"{self.report.written} violations written, {self.report.duplicates} duplicates, "
                f"{self.report.quarantined} quarantined")  # fmt: skip
@@ -188,6 +203,9 @@ class ViolationFeed:
     def write_chunk(self, staged: list[tuple], cells: list[int], refused: list, text: str, sums, progress):
         written = self.insert(staged, cells, text, sums) if cells else {}
         self.written_cells.update(written)
+        for cell, (count, _fines) in written.items():
+            body = self.cell_keys[cell][0]
+            self.written_by_body[body] = self.written_by_body.get(body, 0) + count
         added = sum(count for count, _fines in written.values())
         self.roll_up(written)
         if refused:

@@ -178,6 +178,23 @@ class FeedBatch(models.Model):
         return reverse("traffic:batch", args=[self.pk])
 
 
+class FeedBatchBody(models.Model):
+    """How many violations a batch wrote for one body: what those who reach that body (and did not send
+    the batch) are shown of it, rather than the whole batch's counts, which speak of other bodies."""
+
+    batch = models.ForeignKey(FeedBatch, on_delete=models.CASCADE, related_name="written_for")
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+")
+    written = models.PositiveIntegerField(_("written"), default=0)
+
+    class Meta:
+        verbose_name = _("violations written for a body")
+        verbose_name_plural = _("violations written for each body")
+        constraints = [models.UniqueConstraint(fields=["batch", "body"], name="one_count_per_batch_and_body")]
+
+    def __str__(self) -> str:
+        return f"{self.batch_id}: {self.written} for {self.body_id}"
+
+
 class QuarantinedRow(models.Model):
     """A row the feed refused, with where it was and why, kept for whoever sends the data to correct."""
 

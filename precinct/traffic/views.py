@@ -152,11 +152,24 @@ def batches_visible_to(user):
     return FeedBatch.objects.filter(pk__in=FeedBatch.objects.filter(condition).values("pk")) | mine
 
 
+def as_seen_by(user, batch: FeedBatch) -> FeedBatch:
+    """The batch as the user may see it: whole to its sender and to administrators; to anyone else only
+    the violations it wrote for the bodies in their reach, since its other counts (and its quarantined
+    rows) speak of bodies beyond it."""
+    batch.whole = user.is_administrator or batch.user_id == user.pk
+    if not batch.whole:
+        condition = reach_filter(user, "body")
+        mine = batch.written_for.filter(condition) if condition is not None else batch.written_for.none()
+        batch.written = sum(mine.values_list("written", flat=True))
+        batch.rows = batch.duplicates = batch.quarantined = None
+    return batch
+
+
 class FeedBatchListView(LoginRequiredMixin, View):
     """The batches received, newest first: what came, what was written, what was quarantined."""
 
     def get(self, request):
-        batches = batches_visible_to(request.user)[:100]
+        batches = [as_seen_by(request.user, batch) for batch in batches_visible_to(request.user)[:100]]
         return render(
             request, "traffic/batch_list.html", {"table": FeedBatchTable(batches), "batches": batches}
         )
@@ -164,8 +177,8 @@ class FeedBatchListView(LoginRequiredMixin, View):
 
 class FeedBatchDetailView(LoginRequiredMixin, View):
     def get(self, request, pk):
-        batch = get_object_or_404(batches_visible_to(request.user), pk=pk)
-        quarantine = batch.quarantine.all()[:1000]
+        batch = as_seen_by(request.user, get_object_or_404(batches_visible_to(request.user), pk=pk))
+        quarantine = batch.quarantine.all()[:1000] if batch.whole else []
         # The rows as received carry vehicle numbers of any body: administrators alone see them, audited.
         show_raw = request.user.is_administrator
         if show_raw and batch.quarantined:

@@ -100,7 +100,7 @@ def test_bad_rows_are_quarantined_with_line_field_and_reason(cameras):
         (14, "occurred_at"),
     }
     reasons = dict(((line, field), reason) for line, field, reason in report.problems)
-    assert reasons[(8, "device")] == "no device “CAM-9”"
+    assert reasons[(8, "device")] == "no device “CAM-9” within your reach"
     assert QuarantinedRow.objects.get(batch=report.batch, line=11).raw.endswith("??,,,")
 
 
@@ -136,8 +136,9 @@ def test_a_sender_writes_only_for_the_bodies_in_reach_and_devices_speak_for_them
     report = take(nasimi, text)
     assert (report.written, report.quarantined) == (1, 4)
     reasons = {line: (field, reason) for line, field, reason in report.problems}
-    assert reasons[3] == ("body", "territorial body “ganja” is outside your reach")
-    assert reasons[4] == ("body", "territorial body “ganja” is outside your reach")
+    # Another district's camera and body read as unknown ones: no message names what is out of reach.
+    assert reasons[3] == ("device", "no device “CAM-2” within your reach")
+    assert reasons[4] == ("body", "no territorial body “ganja” within your reach")
     assert reasons[5] == ("body", "device “CAM-1” belongs to “baku-nasimi”, not “ganja”")
     assert reasons[6][0] == "source"
     assert not Violation.objects.filter(body__code="ganja").exists()
@@ -205,3 +206,23 @@ def test_a_file_is_streamed_through_a_second_process_from_the_command_line(tmp_p
     assert ViolationMonth.objects.get(body=body("mia")).violations == 2500
     call_command("import", "violations", str(path), user="feeder", stdout=out, stderr=err)
     assert "0 violations written, 2500 duplicates dropped" in out.getvalue()
+
+
+def test_an_officer_sees_of_anothers_batch_only_what_it_wrote_for_their_body(cameras):
+    from django.urls import reverse
+
+    from precinct.conftest import client_for
+
+    take(cameras, GOOD + "2023-06-02 08:00:00,,CAM-9,,333.1,77AA780,,,\n")  # 3 for Nasimi, 1 for Ganja
+    batch = FeedBatch.objects.get()
+    nasimi = make_user("nasimi-viewer", Role.OFFICER, ["baku-nasimi"])
+    listed = client_for(nasimi).get(reverse("traffic:batch-list")).content.decode()
+    shown = client_for(nasimi).get(batch.get_absolute_url()).content.decode()
+    assert 'id="batch-written">3<' in shown and 'id="batch-partial"' in shown
+    assert 'id="quarantine"' not in shown and "CAM-9" not in shown and "CAM-9" not in listed
+    whole = client_for(cameras).get(batch.get_absolute_url()).content.decode()
+    assert 'id="batch-written">4<' in whole and "CAM-9" in whole and 'id="batch-partial"' not in whole
+    assert sorted(batch.written_for.values_list("body__code", "written")) == [
+        ("baku-nasimi", 3),
+        ("ganja", 1),
+    ]
