@@ -94,6 +94,13 @@ def record_read(actor: Actor, instance: models.Model, note: str = "") -> AuditEn
     return record(actor, Action.READ, instance, note=note)
 
 
+def record_named(actor: Actor, people, on: models.Model) -> None:
+    """People named on a page about another record (a crime's parties, a group's members): a read of each
+    of them, saying where."""
+    note = f"named on {on._meta.label_lower} {on.pk}"
+    AuditEntry.objects.bulk_create([entry(actor, Action.READ, person, note=note) for person in people])
+
+
 def history(instance: models.Model):
     """The audit entries of one record, newest first."""
     return AuditEntry.objects.filter(model=instance._meta.label_lower, object_id=str(instance.pk))

@@ -14,6 +14,7 @@ from django.http import HttpResponse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
+from precinct.core.audit import Actor, record_export
 from precinct.core.filters import MAX_SEARCH_WORDS
 
 SEPARATOR = " — "
@@ -29,6 +30,7 @@ class Reference:
     search_fields: tuple[str, ...]
     label: Callable[[Model], str] = str
     related: tuple[str, ...] = ()
+    personal: bool = False  # whether a suggestion names a person (its reads are audited)
 
     def text(self, obj: Model) -> str:
         return f"{self.key(obj)}{SEPARATOR}{self.label(obj)}"
@@ -114,6 +116,9 @@ def lookup_view(reference: Reference):
         text = next((value for value in request.GET.values() if value.strip()), "")
         queryset = reference.model.objects.visible_to(request.user)
         records = reference.search(queryset, text) if len(text.strip()) >= 2 else []
+        if reference.personal and records:
+            # Suggestions find people by name or ID card number: each answer is a read of those found.
+            record_export(Actor.from_request(request), reference.model, len(records), f"lookup: {text}")
         options = format_html_join(
             "", '<option value="{}"></option>', ((reference.text(r),) for r in records)
         )

@@ -38,4 +38,5 @@ PERSON = Reference(
     find=find_person,
     search_fields=("surname", "given_name", "patronymic", "id_number"),
     label=person_label,
+    personal=True,
 )

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
 
-from precinct.core.audit import Actor
+from precinct.core.audit import Actor, record_named
 from precinct.core.roles import CHANGE, can
 from precinct.core.views import ObjectDetailView, ObjectListView, ServiceFormView
 from precinct.crimes import services
@@ -56,6 +56,9 @@ class CrimeDetailView(ObjectDetailView):
             Wanted.objects.visible_to(user).filter(crime=self.object).select_related("person")
         )
         context["groups"] = CriminalGroup.objects.visible_to(user).filter(crimes=self.object)
+        actor = Actor.from_request(self.request)
+        record_named(actor, {p.person for p in context["parties"]} | {s.person for s in context["searches"]},
+                     self.object)  # fmt: skip
         if context["can_edit"]:
             context["party_form"] = ParticipationForm(user=self.request.user)
         return context
@@ -134,6 +137,7 @@ class WantedListView(ObjectListView):
     filterset_class = WantedFilterSet
     table_class = WantedTable
     create_url_name = "crimes:wanted-new"
+    export_audited = True
 
     def get_queryset(self):
         return super().get_queryset().select_related("body", "person", "crime__body")
@@ -143,6 +147,7 @@ class WantedDetailView(ObjectDetailView):
     model = Wanted
     template_name = "crimes/wanted_detail.html"
     edit_url_name = "crimes:wanted-edit"
+    audit_reads = True  # a wanted person's search
 
 
 class WantedFormView(ServiceFormView):
@@ -175,6 +180,7 @@ class CriminalGroupDetailView(ObjectDetailView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         context["members"] = Person.objects.visible_to(user).filter(groups=self.object)
+        record_named(Actor.from_request(self.request), context["members"], self.object)
         context["crimes"] = Crime.objects.visible_to(user).filter(groups=self.object).select_related("body")
         context["hidden"] = (
             self.object.members.count()

@@ -1,5 +1,6 @@
 """The drugs' pages, declared over the generic views of `core.views`."""
 
+from precinct.core.audit import Actor, record_named
 from precinct.core.views import ObjectDetailView, ObjectListView, ServiceFormView
 from precinct.crimes.models import Crime, Person
 from precinct.drugs import services
@@ -32,6 +33,7 @@ class SeizureDetailView(ObjectDetailView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         context["persons"] = self.object.persons.filter(pk__in=Person.objects.visible_to(user))
+        record_named(Actor.from_request(self.request), context["persons"], self.object)
         # A crime of a body out of the user's reach is said to exist, and not named.
         context["crime"] = Crime.objects.visible_to(user).filter(pk=self.object.crime_id).first()
         return context

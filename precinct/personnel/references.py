@@ -10,4 +10,5 @@ EMPLOYEE = Reference(
     search_fields=("personnel_number", "surname", "given_name"),
     label=lambda employee: f"{employee.surname} {employee.given_name}, {employee.body.name}",
     related=("body",),
+    personal=True,
 )
