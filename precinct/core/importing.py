@@ -5,6 +5,7 @@ find it there. Each bad row is reported with its line, field and reason; if any 
 written.
 """
 
+import contextlib
 import csv
 import datetime
 import io
@@ -23,6 +24,7 @@ from precinct.core import rollups
 from precinct.core.audit import Actor, entry, snapshot
 from precinct.core.bulk import BulkInserter
 from precinct.core.models import Action, AuditEntry
+from precinct.core.periods import EARLIEST, LATEST, out_of_range
 
 Progress = Callable[[int], None]
 
@@ -110,15 +112,22 @@ def parse_date(column: str, text: str, required: bool = False) -> datetime.date 
         if required:
             raise RowRefused(column, _("a date is required"))
         return None
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        pass
-    try:
-        return datetime.datetime.strptime(text, "%d.%m.%Y").date()
-    except ValueError:
-        pass
-    raise RowRefused(column, _("“%(text)s” is not a date (YYYY-MM-DD or DD.MM.YYYY)") % {"text": text})
+    found = None
+    for read in (datetime.date.fromisoformat, lambda t: datetime.datetime.strptime(t, "%d.%m.%Y").date()):
+        with contextlib.suppress(ValueError):
+            found = read(text)
+            break
+    if found is None:
+        raise RowRefused(
+            column, _("“%(text)s” is not a date (YYYY-MM-DD or DD.MM.YYYY)") % {"text": text[:40]}
+        )
+    if out_of_range(found):
+        raise RowRefused(
+            column,
+            _("%(day)s is outside %(first)s–%(last)s")
+            % {"day": f"{found:%d.%m.%Y}", "first": f"{EARLIEST:%d.%m.%Y}", "last": f"{LATEST:%d.%m.%Y}"},
+        )
+    return found
 
 
 # Amounts are kept with 14 digits, two of them after the point.
@@ -149,7 +158,13 @@ def parse_int(column: str, text: str, required: bool = False) -> int | None:
     return int(text)
 
 
+# Characters no text of a record holds (tabs and line ends aside); a NUL byte breaks PostgreSQL's text.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def parse_text(column: str, text: str, limit: int) -> str:
+    if CONTROL.search(text):
+        raise RowRefused(column, _("contains control characters (a NUL byte, say)"))
     if len(text) > limit:
         raise RowRefused(column, _("longer than %(n)s characters") % {"n": limit})
     return text

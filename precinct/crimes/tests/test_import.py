@@ -107,3 +107,23 @@ def test_the_upload_page_refuses_other_file_types(nasimi_officer):
     upload = SimpleUploadedFile("crimes.pdf", b"%PDF-1.4")
     response = client_for(nasimi_officer).post(reverse("crimes:crime-import"), {"file": upload})
     assert response.context["form"].errors == {"file": ["Only CSV and XLSX files can be imported."]}
+
+
+def test_a_date_out_of_range_and_a_nul_byte_are_refused_by_line_and_field(nasimi_officer, tmp_path):
+    from pathlib import Path
+
+    from precinct.core.audit import Actor
+    from precinct.core.importing import rows_from
+    from precinct.crimes.importers import CrimeImporter
+
+    header = "body,number,registered_on,agency,article,place,status\n"
+    path = tmp_path / "odd.csv"
+    path.write_text(
+        header + "baku-nasimi,,0001-01-01,police,177.1,Nizami,investigation\n"
+        "baku-nasimi,,2023-01-05,police,177.1,Niz\x00ami,investigation\n",
+        encoding="utf-8",
+    )
+    report = CrimeImporter(Actor.cli(nasimi_officer)).run(rows_from(Path(path)))
+    assert {(e.line, e.field) for e in report.errors} == {(2, "registered_on"), (3, "place")}
+    assert "01.01.1900" in next(e.reason for e in report.errors if e.line == 2)
+    assert report.written == 0 and not Crime.objects.exists()
