@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from precinct.core.periods import LOCAL
+from precinct.core.periods import EARLIEST, LOCAL
 from precinct.traffic.models import Payment
 
 PLATE = re.compile(r"[0-9A-Z]{2,10}")
@@ -16,6 +16,7 @@ SOURCE = re.compile(r"[0-9A-Za-z._:/-]{1,32}")
 CANONICAL = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:[0-5]\d:[0-5]\d")
 MINUTES = re.compile(r":[0-5]\d:[0-5]\d")  # the rest of a canonical time, after its hour
 UTC = datetime.UTC
+EARLIEST_TEXT = EARLIEST.isoformat()
 PAYMENTS = frozenset(Payment.values)
 UNPAID = str(Payment.UNPAID.value)  # a plain str: rows cross processes by marshal
 MAX_FINE = 10_000
@@ -38,6 +39,15 @@ Staged = tuple
 Chunk = tuple[
     list[Staged], list[int], list[tuple[int, str, str, str]], list[tuple], str, dict[int, list[int]]
 ]
+
+
+class Unreadable(str):
+    """A line of a file that could not be read as a row, passed on with why, to be quarantined."""
+
+    def __new__(cls, text: str, reason: str) -> "Unreadable":
+        line = super().__new__(cls, text)
+        line.reason = reason
+        return line
 
 
 def copy_line(row: Staged) -> str:
@@ -79,6 +89,10 @@ class Checker:
         send it, or any ISO 8601 time with its offset."""
         text = text.strip()
         if CANONICAL.fullmatch(text):
+            if text[:10] < EARLIEST_TEXT:
+                raise Refused(
+                    "occurred_at", _("%(v)s is before %(first)s") % {"v": text, "first": EARLIEST_TEXT}
+                )
             utc_hour, year, month, day = self.hour(text[:13])
             stamp = f"{utc_hour}{text[13:19]}"
         else:
@@ -86,6 +100,10 @@ class Checker:
                 moment = datetime.datetime.fromisoformat(text)
             except ValueError:
                 raise Refused("occurred_at", _(NOT_A_TIME) % {"v": text}) from None
+            if moment.year < EARLIEST.year:
+                raise Refused(
+                    "occurred_at", _("%(v)s is before %(first)s") % {"v": text, "first": EARLIEST_TEXT}
+                )
             if moment.tzinfo is None:
                 moment = moment.replace(tzinfo=LOCAL)
             local = moment.astimezone(LOCAL).replace(microsecond=0)
@@ -181,8 +199,9 @@ class Checker:
         known = len(self.cell_keys)
         check, stage, place_in = self.check, staged.append, cells.append  # looked up once, not per row
         for line, values in rows:
-            if values.__class__ is str:
-                refused.append((line, "line", _("not a JSON object"), values[:1000]))
+            if values.__class__ is not tuple:  # a line that could not be read as a row
+                reason = getattr(values, "reason", None) or _("not a JSON object")
+                refused.append((line, "line", reason, values[:1000]))
                 continue
             try:
                 row, cell = check(values)

@@ -32,7 +32,7 @@ from precinct.core.models import Action
 from precinct.core.roles import CHANGE, can
 from precinct.core.rollups import read_chains
 from precinct.organisation.models import Body
-from precinct.traffic.checking import Checker, Chunk
+from precinct.traffic.checking import Checker, Chunk, Unreadable
 from precinct.traffic.models import (
     Device,
     FeedBatch,
@@ -99,7 +99,16 @@ def csv_rows(handle: io.TextIOBase) -> Iterator[tuple[int, tuple]]:
     # A column the file lacks is read from an empty cell added after the last one.
     pick = itemgetter(*[header.index(name) if name in header else width for name in COLUMNS])
     padding = [""] * (width + 1)
-    for line, row in enumerate(reader, start=2):
+    line = 1
+    while True:
+        line += 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:  # a field past the CSV reader's limit, say: the row is quarantined
+            yield line, Unreadable("", _("not a CSV row: %(error)s") % {"error": error})
+            continue
         if len(row) != width:
             row = (row + padding)[:width]
         row.append("")
@@ -175,21 +184,32 @@ class ViolationFeed:
             else self.checker.chunks(rows, self.chunk)
         )
         received = snapshot(self.batch)
-        for staged, cells, refused, new_cells, text, sums in chunks:
-            self.cell_keys += new_cells
-            self.write(staged, cells, refused, text, sums, progress)
+        try:
+            for staged, cells, refused, new_cells, text, sums in chunks:
+                self.cell_keys += new_cells
+                self.write(staged, cells, refused, text, sums, progress)
+        except Exception as failure:
+            # Each chunk is written whole or not at all: the batch ends visibly with what it wrote, for
+            # the bodies it wrote for, and sending it again writes the rest.
+            self.close(received, f"failed ({type(failure).__name__}) after ")
+            raise
+        self.close(received)
+        return self.report
+
+    def close(self, received: dict, outcome: str = "") -> None:
+        """The batch's bodies, its count for each, and its closing audit entry."""
         bodies = {self.cell_keys[cell][0] for cell in self.written_cells}
         self.batch.bodies.add(*bodies)
+        counts = self.written_by_body.items()
         FeedBatchBody.objects.bulk_create(
-            [
-                FeedBatchBody(batch=self.batch, body_id=body, written=n)
-                for body, n in self.written_by_body.items()
-            ]
+            [FeedBatchBody(batch=self.batch, body_id=b, written=n) for b, n in counts]
         )
-        record(self.actor, Action.UPDATE, self.batch, received, snapshot(self.batch),
-               note=f"{self.report.written} violations written, {self.report.duplicates} duplicates, "
-               f"{self.report.quarantined} quarantined")  # fmt: skip
-        return self.report
+        report = self.report
+        note = (
+            f"{outcome}{report.written} violations written, {report.duplicates} duplicates, "
+            f"{report.quarantined} quarantined"
+        )
+        record(self.actor, Action.UPDATE, self.batch, received, snapshot(self.batch), note=note)
 
     @transaction.atomic
     def write(self, staged: list[tuple], cells: list[int], refused: list, text: str, sums, progress) -> None:

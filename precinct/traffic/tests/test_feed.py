@@ -226,3 +226,36 @@ def test_an_officer_sees_of_anothers_batch_only_what_it_wrote_for_their_body(cam
         ("baku-nasimi", 3),
         ("ganja", 1),
     ]
+
+
+def test_a_row_of_year_one_or_a_field_past_the_csv_limit_is_quarantined_and_a_failure_ends_visibly(
+    cameras, monkeypatch
+):
+    ancient = "0001-01-01 02:00:00,B-1,,baku-nasimi,333.1,77AA777,,,\n"
+    huge = "2023-01-01 10:00:00,B-1,,baku-nasimi,333.1,77AA778,,," + "x" * 140_000 + "\n"
+    report = take(cameras, ancient + huge + GOOD)
+    assert (report.written, report.quarantined) == (4, 2)
+    reasons = {line: (field, reason) for line, field, reason in report.problems}
+    assert reasons[2][0] == "occurred_at" and "1900" in reasons[2][1]
+    assert reasons[3][0] == "line" and "CSV" in reasons[3][1]
+    # A fault in the middle of a batch: the chunks written stay, and the batch says so in its last entry.
+    from precinct.traffic.feed import ViolationFeed as Feed
+
+    calls = {"n": 0}
+    original = Feed.write_chunk
+
+    def failing(self, *args):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("disk full")
+        return original(self, *args)
+
+    monkeypatch.setattr(Feed, "write_chunk", failing)
+    with pytest.raises(RuntimeError):
+        take(cameras, GOOD.replace("2023-0", "2022-0"), chunk=2)
+    batch = FeedBatch.objects.order_by("-pk").first()
+    closing = (
+        AuditEntry.objects.filter(model="traffic.feedbatch", object_id=str(batch.pk)).order_by("pk").last()
+    )
+    assert closing.note.startswith("failed (RuntimeError) after 2 violations written")
+    assert sorted(batch.bodies.values_list("code", flat=True)) == ["baku-nasimi"]
