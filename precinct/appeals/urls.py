@@ -1,12 +1,15 @@
 from django.urls import path
 
 from precinct.appeals import views
+from precinct.appeals.references import APPLICATION
+from precinct.core.references import lookup_view
 
 app_name = "appeals"
 
 urlpatterns = [
     path("", views.ApplicationListView.as_view(), name="application-list"),
     path("new/", views.ApplicationFormView.as_view(), name="application-new"),
+    path("lookup/applications/", lookup_view(APPLICATION), name="lookup-application"),
     path("<int:pk>/", views.ApplicationDetailView.as_view(), name="application"),
     path("<int:pk>/edit/", views.ApplicationFormView.as_view(), name="application-edit"),
     path("<int:pk>/<slug:step>/", views.WorkflowView.as_view(), name="step"),

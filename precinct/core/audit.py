@@ -32,6 +32,10 @@ def plain(value: object) -> object:
     """A JSON-friendly form of a field value."""
     if isinstance(value, decimal.Decimal):
         return str(value)
+    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+        # One moment, one text: a time read back from the database (UTC) and the same time from a form
+        # (the ministry's zone) are not a change.
+        return value.astimezone(datetime.UTC).isoformat()
     if isinstance(value, datetime.datetime | datetime.date | datetime.time):
         return value.isoformat()
     if isinstance(value, models.Model):

@@ -121,17 +121,25 @@ class Generator:
         if not accused:
             return [], [], []
         chosen = self.rng.sample(accused, min(scaled(DETENTIONS, self.scale), len(accused)))
-        plan = []
+        plan, taken = [], {}  # nobody is held twice at once: a person's detentions are days apart
         for part in chosen:
             day = part.crime.registered_on
+            if any(abs((day - other).days) < 4 for other in taken.get(part.person_id, ())):
+                continue
+            taken.setdefault(part.person_id, []).append(day)
             moment = datetime.datetime.combine(
                 day, datetime.time(self.rng.randrange(24), self.rng.randrange(60))
             )
             plan.append((part, moment.replace(tzinfo=LOCAL), False))
         nasimi = [part for part in accused if part.crime.body.code == "baku-nasimi"] or accused
         now = timezone.now()
+        held: set[int] = set()
         for index, ago in enumerate(HELD_HOURS_AGO):
-            part = self.rng.choice(nasimi if index % 3 else accused)
+            free = [part for part in (nasimi if index % 3 else accused) if part.person_id not in held]
+            if not free:
+                break
+            part = self.rng.choice(free)
+            held.add(part.person_id)
             plan.append((part, now - datetime.timedelta(hours=ago + self.rng.uniform(0, 1)), True))
         detentions, steps, interviews = [], [], []
         for part, moment, held in plan:

@@ -1,14 +1,24 @@
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from precinct.core.forms import ScopedModelForm
+from precinct.core.references import ReferenceField
 from precinct.crimes.forms import ReferencesInReach, crime_field, person_field
 from precinct.custody.models import Detention, Interrogation, SafeguardRecord
+from precinct.organisation.references import EMPLOYEE
 
 
 class DetentionForm(ReferencesInReach, ScopedModelForm):
     person = person_field()
     crime = crime_field(required=False)
+    officer = ReferenceField(
+        EMPLOYEE,
+        url=reverse_lazy("custody:lookup-employee"),
+        label=_("Detaining officer"),
+        required=False,
+        help_text=_("Type a personnel number or a surname and pick the officer."),
+    )
 
     class Meta:
         model = Detention
@@ -23,11 +33,6 @@ class DetentionForm(ReferencesInReach, ScopedModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.limit_references()
-        from precinct.organisation.models import Employee
-
-        self.fields["officer"].queryset = Employee.objects.filter(body__in=self.fields["body"].queryset)
-        self.fields["officer"].widget = forms.NumberInput(attrs={"class": "form-control"})
-        self.fields["officer"].help_text = _("The detaining officer's number in the register of employees.")
         self.fields["article"].queryset = self.fields["article"].queryset.select_related("category")
 
 

@@ -12,6 +12,7 @@ detention's flags are worked out at the moment they are shown (`custody.limits`)
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from precinct.core.models import Timestamped
@@ -97,10 +98,15 @@ class Detention(ScopedModel, Timestamped):
         indexes = [models.Index(fields=["body", "detained_at"])]
 
     def __str__(self) -> str:
-        return f"{self.detained_at:%d.%m.%Y %H:%M} #{self.pk}"
+        return f"{timezone.localtime(self.detained_at):%d.%m.%Y %H:%M} #{self.pk}"
 
     def get_absolute_url(self) -> str:
         return reverse("custody:detention", args=[self.pk])
+
+    @property
+    def judged(self) -> bool | None:
+        """Every safeguard in time, once it has ended; nothing to say while the person is held."""
+        return self.in_time if self.ended_at else None
 
     def facts(self) -> limits.Facts:
         """What the records of this detention say, for `custody.limits` (safeguards and interrogations
@@ -138,7 +144,7 @@ class SafeguardRecord(ScopedModel):
         constraints = [models.UniqueConstraint(fields=["detention", "kind"], name="one_safeguard_of_a_kind")]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.at:%d.%m.%Y %H:%M}"
+        return f"{self.get_kind_display()} {timezone.localtime(self.at):%d.%m.%Y %H:%M}"
 
     def get_absolute_url(self) -> str:
         return self.detention.get_absolute_url()
@@ -171,7 +177,8 @@ class Interrogation(ScopedModel):
         ordering = ["started_at", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.started_at:%d.%m.%Y %H:%M}–{self.ended_at:%H:%M}"
+        started, ended = timezone.localtime(self.started_at), timezone.localtime(self.ended_at)
+        return f"{started:%d.%m.%Y %H:%M}–{ended:%H:%M}"
 
     def get_absolute_url(self) -> str:
         return self.detention.get_absolute_url()

@@ -5,6 +5,7 @@ records (`settle`), so that the figures counted from them follow."""
 import datetime
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,6 +34,10 @@ def detention_errors(detention: Detention) -> dict[str, list[str]]:
         errors[field] = [_("Give both the moment the detention ended and how it ended.")]
     if detention.ending == Ending.ARRESTED and not detention.court_order:
         errors["court_order"] = [_("An arrest is by a court's order: give its number and date.")]
+    if detention.court_order and detention.ending != Ending.ARRESTED:
+        errors["court_order"] = [_("A court's order is given for an arrest by the court only.")]
+    if detention.person_id and detention.detained_at and held_elsewhere(detention):
+        errors["detained_at"] = [_("This person is recorded as held at this moment in another detention.")]
     if detention.needs_interpreter and not detention.language:
         errors["language"] = [_("Name the language the interpreter is needed for.")]
     if detention.pk and detention.ended_at:
@@ -46,6 +51,17 @@ def detention_errors(detention: Detention) -> dict[str, list[str]]:
                 % {"at": f"{timezone.localtime(last):%d.%m.%Y %H:%M}"}
             ]
     return errors
+
+
+def held_elsewhere(detention: Detention) -> bool:
+    """Whether another detention of the person overlaps this one: nobody is held twice at once. (It is
+    said whatever the reach, without naming the other detention or its body.)"""
+    others = Detention.objects.filter(person_id=detention.person_id).exclude(pk=detention.pk)
+    ends = detention.ended_at
+    overlapping = others.filter(Q(ended_at__isnull=True) | Q(ended_at__gt=detention.detained_at))
+    if ends is not None:
+        overlapping = overlapping.filter(detained_at__lt=ends)
+    return overlapping.exists()
 
 
 def while_held(detention: Detention, field: str, moment: datetime.datetime | None) -> dict[str, list[str]]:

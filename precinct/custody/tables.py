@@ -11,7 +11,7 @@ class DetentionTable(Table):
         Column("article.code", _("Article")),
         Column("ended_at", _("Ended at")),
         Column("ending", _("Ended by")),
-        Column("in_time", _("Every safeguard in time")),
+        Column("judged", _("Every safeguard in time")),
     ]
 
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from precinct.core.audit import Actor, record_export
-from precinct.core.roles import can
+from precinct.core.roles import CHANGE, can
 from precinct.core.views import ObjectDetailView, ObjectListView, ServiceFormView, posted
 from precinct.custody import limits, services
 from precinct.custody.filtersets import DetentionFilterSet
@@ -98,10 +98,18 @@ def record_safeguard(request, pk: int):
     detention = get_object_or_404(Detention.objects.editable_by(request.user), pk=pk)
     form = SafeguardForm(request.POST, user=request.user, prefix="safeguard")
 
+    earlier = detention.safeguards.filter(kind=request.POST.get("safeguard-kind", "")).first()
+
     def write(actor, data):
         services.record_safeguard(actor=actor, detention=detention, values=form.cleaned_values())
 
-    return posted(request, form, write, _("The safeguard was recorded."), detention)
+    done = (
+        _("The safeguard was corrected: it had been recorded at %(at)s; the change is in the audit log.")
+        % {"at": f"{timezone.localtime(earlier.at):%d.%m.%Y %H:%M}"}
+        if earlier
+        else _("The safeguard was recorded.")
+    )
+    return posted(request, form, write, done, detention)
 
 
 @login_required
@@ -158,5 +166,6 @@ class WatchView(LoginRequiredMixin, TemplateView):
                 counts[1] += bool(row["flags"])
             context["keepers"] = sorted(keepers.items())
         context["mine"] = mine
+        context["can_record"] = can(user, "custody", CHANGE)
         record_export(Actor.from_request(self.request), Detention, len(rows), "watch list")
         return context

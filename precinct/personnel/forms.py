@@ -2,10 +2,11 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from precinct.appeals.references import APPLICATION
 from precinct.core.forms import ScopedModelForm
 from precinct.core.references import ReferenceField
 from precinct.crimes.forms import ReferencesInReach
-from precinct.personnel.models import Award, Casualty, Course, Investigation, ServiceRecord
+from precinct.personnel.models import Award, Casualty, Course, Investigation, Result, ServiceRecord
 from precinct.personnel.references import EMPLOYEE
 
 
@@ -18,6 +19,13 @@ def employee_field(**kwargs) -> ReferenceField:
 
 class InvestigationForm(ReferencesInReach, ScopedModelForm):
     employee = employee_field()
+    application = ReferenceField(
+        APPLICATION,
+        url=reverse_lazy("appeals:lookup-application"),
+        label=_("Citizen's application"),
+        required=False,
+        help_text=_("The complaint's number in the register of applications, when there is one."),
+    )
 
     class Meta:
         model = Investigation
@@ -31,14 +39,8 @@ class InvestigationForm(ReferencesInReach, ScopedModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.limit_references()
-        from precinct.appeals.models import Application
         from precinct.organisation.models import User
 
-        self.fields["application"].queryset = Application.objects.visible_to(self.user)
-        self.fields["application"].widget = forms.NumberInput(attrs={"class": "form-control"})
-        self.fields["application"].help_text = _(
-            "The application's number in the register, when there is one."
-        )
         self.fields["inspector"].queryset = User.objects.filter(role="inspector", is_active=True)
 
 
@@ -50,6 +52,7 @@ class CourseForm(ScopedModelForm):
 
 class EnrolForm(ReferencesInReach, forms.Form):
     employee = employee_field()
+    result = forms.ChoiceField(label=_("Result"), choices=Result.choices, initial=Result.COMPLETED)
 
     def __init__(self, *args, user=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)

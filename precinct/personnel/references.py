@@ -1,14 +1,9 @@
-"""How employees are named in forms and found again: by personnel number."""
+"""Employees' files are named as employees are (`organisation.references.EMPLOYEE`), among the files the
+user reaches."""
 
-from precinct.core.references import Reference
+import dataclasses
+
+from precinct.organisation.references import EMPLOYEE as ANY_EMPLOYEE
 from precinct.personnel.models import Staff
 
-EMPLOYEE = Reference(
-    Staff,
-    key=lambda employee: employee.personnel_number,
-    find=lambda queryset, key: queryset.filter(personnel_number=key.strip()).first(),
-    search_fields=("personnel_number", "surname", "given_name"),
-    label=lambda employee: f"{employee.surname} {employee.given_name}, {employee.body.name}",
-    related=("body",),
-    personal=True,
-)
+EMPLOYEE = dataclasses.replace(ANY_EMPLOYEE, model=Staff)

@@ -56,6 +56,16 @@ def service_errors(post: ServiceRecord) -> dict[str, list[str]]:
         errors["ends_on"] = [_("A post ends on or after the day it begins.")]
     if in_future(post.starts_on) and post.move != Move.TEMPORARY:
         errors["starts_on"] = [_("A day in the future cannot be recorded yet.")]
+    if post.move != Move.APPOINTMENT and not post.order_number:
+        errors["order_number"] = [_("A move is made by an order: give its number.")]
+    same = {
+        "move": post.move,
+        "starts_on": post.starts_on,
+        "body": post.body_id,
+        "position": post.position_id,
+    }
+    if post.employee_id and post.employee.service.exclude(pk=post.pk).filter(**same).exists():
+        errors["starts_on"] = [_("This move is already recorded.")]
     return errors
 
 

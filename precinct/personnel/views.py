@@ -55,7 +55,10 @@ class EmployeeDetailView(ObjectDetailView):
         context["training"] = employee.attendances.select_related("course").order_by("-course__starts_on")
         context["casualties"] = employee.casualties.all()
         context["can_record"] = can(user, "personnel", CHANGE)
-        context["move_form"] = ServiceRecordForm(user=user) if context["can_record"] else None
+        present = {"body": employee.body_id, "position": employee.position_id, "rank": employee.rank_id}
+        context["move_form"] = (
+            ServiceRecordForm(user=user, initial=present) if context["can_record"] else None
+        )
         context["award_form"] = AwardForm(user=user, prefix="award") if context["can_record"] else None
         if can(user, "discipline", VIEW):
             found = Investigation.objects.visible_to(user).filter(employee=employee)
@@ -147,7 +150,7 @@ def enrol(request, pk: int):
     course = get_object_or_404(Course.objects.editable_by(request.user), pk=pk)
 
     def write(actor, data):
-        services.enrol(actor=actor, course=course, employee=data["employee"])
+        services.enrol(actor=actor, course=course, employee=data["employee"], result=data["result"])
 
     form = EnrolForm(request.POST, user=request.user)
     return posted(request, form, write, _("The participant was added."), course)

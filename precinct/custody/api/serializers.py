@@ -1,3 +1,4 @@
+from django.utils import timezone
 from rest_framework import serializers
 
 from precinct.core.api import BodyField, InReach, ServiceSerializer
@@ -37,7 +38,12 @@ class DetentionSerializer(ServiceSerializer):
 
     def get_flags(self, detention) -> list[dict]:
         return [
-            {"rule": flag.rule, "safeguard": flag.safeguard, "due": flag.due, "breach": flag.breach}
+            {
+                "rule": flag.rule,
+                "safeguard": flag.safeguard,
+                "breach": flag.breach,
+                "due": timezone.localtime(flag.due).isoformat() if flag.due else None,
+            }
             for flag in services.flags_now(detention)
         ]
 

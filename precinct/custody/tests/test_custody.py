@@ -236,3 +236,23 @@ def test_the_custody_section_agrees_with_a_count_made_here(keeper, analyst):
                     period,
                     code,
                 )
+
+
+def test_nobody_is_held_twice_at_once_and_an_edit_records_no_false_change(keeper):
+    actor = Actor(keeper, Via.WEB)
+    who = person()
+    first = detained(actor, at(3, 10), who)
+    with pytest.raises(ValidationError) as refused:
+        detained(actor, at(4, 9), who)  # the first is still open
+    assert "detained_at" in refused.value.message_dict
+    end(actor, first, at(4, 8))
+    assert detained(actor, at(4, 9), who).pk  # after the first ended
+    with pytest.raises(ValidationError) as refused:
+        end(actor, first, at(4, 8), court_order="X-1")  # a court's order on a release
+    assert "court_order" in refused.value.message_dict
+    assert str(first).startswith("03.03.2023 10:00")  # the ministry's time, not UTC
+    # Saving the same moment as a form gives it (in the ministry's zone) is no change of that field.
+    services.edit_detention(actor=actor, detention=first, values={"detained_at": at(3, 10).astimezone(BAKU)})
+    last = AuditEntry.objects.filter(model="custody.detention", object_id=str(first.pk), action=Action.UPDATE)
+    last = last.order_by("pk").last()
+    assert last.before["detained_at"] == last.after["detained_at"]

@@ -45,7 +45,14 @@ def move(actor, employee, kind: str, on: datetime.date, to, rank):
     return services.record_move(
         actor=actor,
         employee=employee,
-        values={"move": kind, "starts_on": on, "body": to, "position": employee.position, "rank": rank},
+        values={
+            "move": kind,
+            "starts_on": on,
+            "body": to,
+            "position": employee.position,
+            "rank": rank,
+            "order_number": f"{on:%Y}/{kind}",
+        },  # fmt: skip
     )
 
 
@@ -78,6 +85,14 @@ def test_a_move_ends_the_post_before_it_and_a_temporary_one_runs_beside(inspecto
     with pytest.raises(ValidationError) as refused:
         move(actor, employee, Move.PROMOTION, datetime.date(2010, 1, 1), body("ganja"), ranks[6])
     assert "starts_on" in refused.value.message_dict
+    temporary = {
+        "move": Move.TEMPORARY, "starts_on": datetime.date(2023, 10, 20), "body": body("khankandi"),
+        "position": employee.position, "rank": ranks[5], "order_number": "2023/temporary",
+    }  # fmt: skip
+    for values, field in (({"order_number": ""}, "order_number"), ({}, "starts_on")):  # no order; twice
+        with pytest.raises(ValidationError) as refused:
+            services.record_move(actor=actor, employee=employee, values=temporary | values)
+        assert field in refused.value.message_dict, field
 
 
 def test_an_investigation_keeps_the_finding_recommended_apart_and_a_sanction_needs_its_order(inspector):
