@@ -304,6 +304,13 @@ class CrimeCountMonth(CrimeCountCells):
                 fields=["body", "month", "article", "agency"], name="crime_count_month_cell"
             )
         ]
+        # Covering: a report's reading of a body's months is served from the index alone (see CrimeCells).
+        indexes = [
+            models.Index(
+                fields=["body", "month", "article", "agency", "crimes", "firearm", "damage", "compensated"],
+                name="crime_count_month_read",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.body_id} {self.month:%Y-%m} {self.article_id} {self.agency}: {self.crimes}"
@@ -315,6 +322,12 @@ class CrimeCountDay(CrimeCountCells):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["body", "day", "article", "agency"], name="crime_count_day_cell")
+        ]
+        indexes = [
+            models.Index(
+                fields=["body", "day", "article", "agency", "crimes", "firearm", "damage", "compensated"],
+                name="crime_count_day_read",
+            )
         ]
 
     def __str__(self) -> str:
@@ -360,7 +373,15 @@ class CrimeMonth(CrimeCells):
                 name="crime_month_cell",
             )
         ]
-        indexes = [models.Index(fields=["body", "month"]), models.Index(fields=["body", "solved_month"])]
+        # Covering indexes, by the month registered and by the month solved: a report reads a body's cells
+        # of a few months from the index alone, never from the table, where a national body's cells lie
+        # scattered among every other body's.
+        indexes = [
+            models.Index(fields=["body", "month", "solved_month", "article", "agency", "crimes"],
+                         name="crime_month_read"),
+            models.Index(fields=["body", "solved_month", "month", "article", "agency", "crimes"],
+                         name="crime_month_solved_read"),
+        ]  # fmt: skip
 
     def __str__(self) -> str:
         return f"{self.body_id} {self.month:%Y-%m} {self.article_id} {self.agency}: {self.crimes}"
@@ -375,6 +396,11 @@ class CrimeDay(CrimeCells):
         constraints = [
             models.UniqueConstraint(
                 fields=["body", "day", "solved_month", "article", "agency"], name="crime_day_cell"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["body", "day", "solved_month", "article", "agency", "crimes"], name="crime_day_read"
             )
         ]
 
@@ -397,6 +423,11 @@ class CrimeSolvedDay(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["body", "day", "month", "article", "agency"], name="crime_solved_day_cell"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["body", "day", "month", "article", "agency", "crimes"], name="crime_solved_day_read"
             )
         ]
 

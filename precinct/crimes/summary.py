@@ -4,6 +4,7 @@ registered and solved by the period's end; and the crimes of earlier years solve
 period's end" depends on two dates, so its tally reads its cells (and its records) its own way."""
 
 import datetime
+from collections.abc import Callable
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
@@ -31,6 +32,7 @@ SOLVED_CELLS = Grains(CrimeMonth, CrimeSolvedDay, month_field="solved_month")
 # The article's class is joined in as the reference data says it now: the cells are keyed by article, so
 # a reclassified article counts under its new category and gravity at once.
 CLASS = ("article__category__code", "article__gravity", "agency")
+CLASS_OF = {"article__category__code": 0, "article__gravity": 1}  # their places in `classification()`
 KEYS = {name: Key(field, field) for name, field in zip(("category", "gravity", "agency"), CLASS, strict=True)}
 
 
@@ -39,7 +41,37 @@ def money(value) -> int:
     return int((Decimal(str(value or 0)) * 100).to_integral_value())
 
 
-REGISTER = Tally(
+class ByArticle:
+    """Reads its cells by article and gives them by the article's class (category, gravity) as the
+    reference data says now, looked up in Python: no join to the articles and categories for each of
+    the thousands of cells a national report sums, and a reclassified article counts anew at once."""
+
+    def cells_by(self, fields: list[str], monthly: bool, read: Callable[[list[str]], Cells]) -> Cells:
+        if not any(field in CLASS_OF for field in fields):
+            return read(fields)
+        plain = [field for field in fields if field not in CLASS_OF]
+        classes, offset = classification(), int(monthly)
+        places = [
+            (CLASS_OF[field], None) if field in CLASS_OF else (None, plain.index(field)) for field in fields
+        ]
+        found: Cells = {}
+        for key, values in read(["article", *plain]).items():
+            article, rest = classes[key[offset]], key[offset + 1 :]
+            kept = key[:offset] + tuple(article[c] if c is not None else rest[p] for c, p in places)
+            total = found.setdefault(kept, [0] * len(values))
+            for index, value in enumerate(values):
+                total[index] += value
+        return found
+
+
+class ArticleTally(ByArticle, Tally):
+    def from_cells(self, period: Period, body, monthly: bool, fields: list[str]) -> Cells:
+        return self.cells_by(
+            fields, monthly, lambda by: super(ArticleTally, self).from_cells(period, body, monthly, by)
+        )
+
+
+REGISTER = ArticleTally(
     "crimes.register",
     Crime,
     day="registered_on",
@@ -54,7 +86,7 @@ REGISTER = Tally(
 )
 
 
-class SolvedByEnd(Tally):
+class SolvedByEnd(ByArticle, Tally):
     """The crimes registered in the period and those of them solved by its end. On the cells: solved in
     the months before its last (or in its last, when the period ends with it), and, read apart, those
     solved in its last month by its last day (`solved_in_last_month`)."""
@@ -78,7 +110,11 @@ class SolvedByEnd(Tally):
         last = period.last_month
         by_end = Q(solved_month__lte=last) if period.end == month_end(last) else Q(solved_month__lt=last)
         sums = {"registered": Sum("crimes"), "solved": Sum("crimes", filter=by_end & ~Q(solved_month=NEVER))}
-        return summed(BY_SOLVING_CELLS, body, period, ("month", *fields) if monthly else fields, sums)
+        return self.cells_by(
+            fields,
+            monthly,
+            lambda by: summed(BY_SOLVING_CELLS, body, period, ("month", *by) if monthly else by, sums),
+        )
 
     def total(self, period: Period, scope: Scope, total: str) -> int:
         found = super().total(period, scope, total)
@@ -103,7 +139,7 @@ SOLVING = SolvedByEnd(
 )
 
 
-class EarlierSolved(Tally):
+class EarlierSolved(ByArticle, Tally):
     """Crimes registered in a year before the period's and solved in it."""
 
     def records(self, period: Period, scope: Scope) -> QuerySet:
@@ -112,8 +148,12 @@ class EarlierSolved(Tally):
 
     def from_cells(self, period: Period, body, monthly: bool, fields: list[str]) -> Cells:
         before = datetime.date(period.start.year, 1, 1)
-        by = ("month", *fields) if monthly else fields
-        return summed(SOLVED_CELLS, body, period, by, {"n": Sum("crimes")}, month__lt=before)
+
+        def read(fields: list[str]) -> Cells:
+            by = ("month", *fields) if monthly else fields
+            return summed(SOLVED_CELLS, body, period, by, {"n": Sum("crimes")}, month__lt=before)
+
+        return self.cells_by(fields, monthly, read)
 
 
 EARLIER_SOLVED = EarlierSolved(
