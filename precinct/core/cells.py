@@ -15,7 +15,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models.functions import TruncMonth
 
 from precinct.core.periods import Period
 
@@ -131,7 +130,16 @@ def read(grains: Grains, ids: list[int], period: Period, by: tuple, sums: dict, 
     for sign, (first, last) in day_ranges:
         cells = grains.days.objects.filter(**body_filter, **{f"{grains.day_field}__range": (first, last)})
         if "month" in by:
-            cells = cells.annotate(of_month=TruncMonth(grains.day_field))
-        fields = ["of_month" if name == "month" else name for name in by]
-        add(grouped(cells.filter(**filters), fields), sign)
+            # The days of a range are those of one month (see `pieces`): its month is put in the key here,
+            # not worked out in SQL for every cell (SQLite's date functions are Python's).
+            of_month = first.replace(day=1)
+            fields = [name for name in by if name != "month"]
+            month_at = by.index("month")
+            rows = (
+                row[:month_at] + (of_month,) + row[month_at:]
+                for row in grouped(cells.filter(**filters), fields)
+            )
+            add(rows, sign)
+            continue
+        add(grouped(cells.filter(**filters), list(by)), sign)
     return {pk: {key: values for key, values in cells.items() if any(values)} for pk, cells in found.items()}

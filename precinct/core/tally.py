@@ -168,10 +168,11 @@ class Tally:
 
         return cached(("tally", self.name, body.pk, period, serve, monthly, by), compute)
 
-    def grouping(self, scope: Scope) -> tuple[str, ...]:
+    def grouping(self, scope: Scope, narrow: bool = False) -> tuple[str, ...]:
         """The keys a figure reads its tally by: all of them, so that one reading serves every figure of a
-        report; but when every body is read at once, only those the figure filters on, for fewer rows."""
-        if not batching():
+        report; but only those the figure filters on, for fewer rows, when every body is read at once or
+        when it is read month by month (`narrow`: a trend is a few figures, each of twelve months)."""
+        if not (narrow or batching()):
             return tuple(self.keys)
         wanted = self.filters(scope)
         return tuple(name for name in self.keys if name in wanted)
@@ -208,12 +209,12 @@ class Tally:
 
     # Figures ---------------------------------------------------------------------------------------------
 
-    def total(self, period: Period, scope: Scope, total: str) -> int:
-        """One total over the keys the scope's filters select."""
+    def total(self, period: Period, scope: Scope, total: str, narrow: bool = False) -> int:
+        """One total over the keys the scope's filters select (read by those keys alone if `narrow`)."""
         if self.totals[total].distinct:
             return self.counted(period, scope, total)
         column = list(self.summed_totals()).index(total)
-        by = self.grouping(scope)
+        by = self.grouping(scope, narrow)
         wanted = self.filters(scope)
         names = tuple(name for name in by if name in wanted)
         grouped = self.grouped(period, scope.body, by, names)
@@ -269,7 +270,7 @@ class Tally:
         if self.totals[total].distinct:
             return {month: self.counted(part, scope, total) for month, part in period.parts()}
         column = list(self.summed_totals()).index(total)
-        by = self.grouping(scope)
+        by = self.grouping(scope, narrow=True)
         selected = self.selector(scope, by)
         for (month, *key), values in self.summary(period, scope.body, monthly=True, by=by).items():
             if selected(tuple(key)):

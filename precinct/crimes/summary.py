@@ -116,8 +116,8 @@ class SolvedByEnd(ByArticle, Tally):
             lambda by: summed(BY_SOLVING_CELLS, body, period, ("month", *by) if monthly else by, sums),
         )
 
-    def total(self, period: Period, scope: Scope, total: str) -> int:
-        found = super().total(period, scope, total)
+    def total(self, period: Period, scope: Scope, total: str, narrow: bool = False) -> int:
+        found = super().total(period, scope, total, narrow)
         if total == "solved":
             selected = self.selector(scope)
             found += sum(n for key, n in solved_remainder(period, scope.body).items() if selected(key))
@@ -125,7 +125,7 @@ class SolvedByEnd(ByArticle, Tally):
 
     def by_month(self, period: Period, scope: Scope, total: str) -> dict[datetime.date, int]:
         if total == "solved":  # solved by each month's end: each month is a period of its own
-            return {month: self.total(part, scope, total) for month, part in period.parts()}
+            return {month: self.total(part, scope, total, narrow=True) for month, part in period.parts()}
         return super().by_month(period, scope, total)
 
 
