@@ -58,10 +58,10 @@ test: $(TEST_STAMP) assets browser-deps messages lint
 	@if [ -n "$$TEST_DATABASE_URL" ]; then $(MAKE) test-postgres; else echo "TEST_DATABASE_URL not set: PostgreSQL run skipped"; fi
 
 test-sqlite:
-	CONN_MAX_AGE=0 $(BIN)/pytest -q -n $(TEST_WORKERS)
+	CONN_MAX_AGE=0 $(BIN)/pytest -q -n $(TEST_WORKERS) --dist worksteal
 
 test-postgres:
-	CONN_MAX_AGE=0 DATABASE_URL="$$TEST_DATABASE_URL" $(BIN)/pytest -q -n $(TEST_WORKERS)
+	CONN_MAX_AGE=0 DATABASE_URL="$$TEST_DATABASE_URL" $(BIN)/pytest -q -n $(TEST_WORKERS) --dist worksteal
 
 bench: $(TEST_STAMP) assets
 	$(PY) -m precinct.bench

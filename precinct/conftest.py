@@ -17,6 +17,12 @@ from precinct.organisation.models import Body, User
 PASSWORD = "correct-horse-battery-staple"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests that run for minutes go first: each worker that takes one starts on it at once, and
+    the others, which steal its queue (`--dist worksteal`), run the rest meanwhile."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
 class QuickArgon2PasswordHasher(Argon2PasswordHasher):
     """Argon2 with the least work: the tests' personas log in by the same scheme as production's, without
     spending a fifth of a second of both cores on every password they are given."""

@@ -235,10 +235,7 @@ class Generator:
         for year, found in by_year.items():
             for application, number in zip(found, numbers.take(year, len(found)), strict=True):
                 application.number = number
-        for start in range(0, len(self.applications), 20_000):
-            batch = self.applications[start : start + 20_000]
-            bulk_write(self.actor, Application, batch)
-            self.progress(len(batch))
+        bulk_write(self.actor, Application, self.applications, progress=self.progress)
         user = self.actor.user
         steps = BulkInserter(Step)
         for start in range(0, len(self.steps), 20_000):

@@ -1,8 +1,11 @@
-"""Writing many rows fast: one prepared INSERT run with `executemany`, ids reserved up front.
+"""Writing many rows fast: `COPY` on PostgreSQL, one prepared INSERT run with `executemany` on SQLite,
+ids reserved up front.
 
 Django's `bulk_create` prepares every value of every row through the field machinery (about 30 k rows/s);
 here each field gets one converter, values that repeat (dates, timestamps) are converted once, and the
 ids are reserved before the insert so that the audit entries can name the records they describe.
+PostgreSQL runs an INSERT per row even in a pipeline; `COPY` takes the rows as one stream, several times
+faster, and fires the same constraints and triggers.
 """
 
 from collections.abc import Callable, Sequence
@@ -84,6 +87,7 @@ class BulkInserter:
         columns = ", ".join(quote(field.column) for field in self.fields)
         placeholders = ", ".join(["%s"] * len(self.fields))
         self.sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"
+        self.copy_sql = f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"
         self.converters = [(field.attname, converter(field)) for field in self.fields]
 
     def insert(self, instances: list[models.Model]) -> list[models.Model]:
@@ -95,5 +99,11 @@ class BulkInserter:
             instance._state.db = connection.alias
         rows = [tuple(convert(getattr(obj, name)) for name, convert in self.converters) for obj in instances]
         with connection.cursor() as cursor:
-            cursor.executemany(self.sql, rows)
+            if connection.vendor == "postgresql":
+                # The driver's own cursor, its errors turned into Django's as the wrapper's would be.
+                with connection.wrap_database_errors, cursor.cursor.copy(self.copy_sql) as copying:
+                    for row in rows:
+                        copying.write_row(row)
+            else:
+                cursor.executemany(self.sql, rows)
         return instances

@@ -265,8 +265,11 @@ class RowErrors(Exception):
 
 
 @transaction.atomic
-def bulk_write(actor: Actor, model: type[models.Model], records: list[models.Model], batch_size: int = 5000):
-    """Insert many checked records at once, each with its audit entry, in one transaction."""
+def bulk_write(actor: Actor, model: type[models.Model], records: list[models.Model], batch_size: int = 5000,
+               progress=None):  # fmt: skip
+    """Insert many checked records at once, each with its audit entry, in one transaction. The rollups
+    take them all at once: a cell that many records add to is written once. `progress` is told of each
+    batch written."""
     records_inserter, audit_inserter = BulkInserter(model), BulkInserter(AuditEntry)
     now = timezone.now()
     stamped = {"created_at", "updated_at"} & {field.name for field in model._meta.concrete_fields}
@@ -279,6 +282,8 @@ def bulk_write(actor: Actor, model: type[models.Model], records: list[models.Mod
         for audit_entry in entries:
             audit_entry.at = now
         audit_inserter.insert(entries)
+        if progress:
+            progress(len(batch))
     rollups.added(model, records)
     return records
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from precinct.appeals import services
-from precinct.appeals.models import Application, Status
+from precinct.appeals.models import Application, Status, Subject
 from precinct.appeals.tests.conftest import apply
 from precinct.conftest import body, client_for
 from precinct.core.audit import Actor
@@ -97,7 +97,7 @@ def test_registering_from_the_page_with_an_attachment(nasimi_appeals, tmp_path, 
         reverse("appeals:application-new"),
         {
             "received_on": "2023-05-02", "channel": "letter", "body": body("baku-nasimi").pk,
-            "subject": 1, "applicant_name": "Əliyeva Leyla", "applicant_id_number": "AZE7654321",
+            "subject": Subject.objects.get(code="other").pk, "applicant_name": "Əliyeva Leyla", "applicant_id_number": "AZE7654321",
             "text": "A neighbour's dog.", "attachments": [pdf],
         },
     )  # fmt: skip
@@ -119,7 +119,7 @@ def test_a_file_of_a_type_not_allowed_writes_nothing(nasimi_appeals, tmp_path, s
         reverse("appeals:application-new"),
         {
             "received_on": "2023-05-02", "channel": "letter", "body": body("baku-nasimi").pk,
-            "subject": 1, "applicant_name": "Əliyeva Leyla", "applicant_id_number": "AZE7654321",
+            "subject": Subject.objects.get(code="other").pk, "applicant_name": "Əliyeva Leyla", "applicant_id_number": "AZE7654321",
             "text": "A neighbour's dog.", "attachments": [good, script],
         },
     )  # fmt: skip

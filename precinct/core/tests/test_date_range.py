@@ -5,7 +5,7 @@ stored by a browser or a proxy."""
 import pytest
 from django.urls import reverse
 
-from precinct.conftest import client_for
+from precinct.conftest import body, client_for
 
 DATES = ["0001-01-01", "1899-12-31", "2101-01-01", "9999-12-31"]
 PAGES = [
@@ -43,7 +43,7 @@ def test_a_date_out_of_range_is_refused_by_name(administrator, date):
 def test_a_write_through_the_api_refuses_a_date_out_of_range_by_its_field(administrator):
     from precinct.crimes.models import Person
 
-    person = Person.objects.create(body_id=1, surname="Aliyev", given_name="Elchin")
+    person = Person.objects.create(body=body("mia"), surname="Aliyev", given_name="Elchin")
     answer = client_for(administrator).post(
         "/api/detentions/",
         {"person": person.pk, "body": "mia", "grounds": "caught", "detained_at": "0001-01-01T10:00:00Z"},

@@ -25,6 +25,7 @@ def percent(value) -> str:
 
 # Committed and truncated afterwards rather than rolled back: a rollback would leave millions of dead
 # violation rows behind in PostgreSQL, and every later test that reads violations would wade through them.
+@pytest.mark.long
 @pytest.mark.django_db(transaction=True)
 def test_the_nine_month_board_report_states_the_seed_figures(administrator):
     call_command("demo-data", user="admin", stdout=io.StringIO(), stderr=io.StringIO())

@@ -166,6 +166,7 @@ class Organisation(RuleBasedStateMachine):
         reports_agree(["mia", "baku"])
 
 
+@pytest.mark.long
 @pytest.mark.django_db
 def test_figures_stay_true_under_every_change(administrator):
     run_state_machine_as_test(
