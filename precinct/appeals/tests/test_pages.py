@@ -97,7 +97,8 @@ def test_registering_from_the_page_with_an_attachment(nasimi_appeals, tmp_path, 
         reverse("appeals:application-new"),
         {
             "received_on": "2023-05-02", "channel": "letter", "body": body("baku-nasimi").pk,
-            "subject": Subject.objects.get(code="other").pk, "applicant_name": "Əliyeva Leyla", "applicant_id_number": "AZE7654321",
+            "subject": Subject.objects.get(code="other").pk, "applicant_name": "Əliyeva Leyla",
+            "applicant_id_number": "AZE7654321",
             "text": "A neighbour's dog.", "attachments": [pdf],
         },
     )  # fmt: skip
@@ -119,7 +120,8 @@ def test_a_file_of_a_type_not_allowed_writes_nothing(nasimi_appeals, tmp_path, s
         reverse("appeals:application-new"),
         {
             "received_on": "2023-05-02", "channel": "letter", "body": body("baku-nasimi").pk,
-            "subject": Subject.objects.get(code="other").pk, "applicant_name": "Əliyeva Leyla", "applicant_id_number": "AZE7654321",
+            "subject": Subject.objects.get(code="other").pk, "applicant_name": "Əliyeva Leyla",
+            "applicant_id_number": "AZE7654321",
             "text": "A neighbour's dog.", "attachments": [good, script],
         },
     )  # fmt: skip
