@@ -29,7 +29,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -37,6 +36,7 @@ INSTALLED_APPS = [
     "csp",
     "precinct.core",
     "precinct.organisation",
+    "precinct.accounts",
     "precinct.crimes",
     "precinct.drugs",
     "precinct.personnel",
@@ -141,6 +141,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_ENABLED = env_bool("LOGIN_LOCKOUT", True)
+AXES_CLIENT_IP_CALLABLE = "precinct.core.addresses.axes_client_address"
+# The production HTTPS proxies (addresses or networks): only their X-Forwarded-For is believed.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
 
 # Secure headers. HTTPS-only settings switch on with HTTPS=1 (behind a TLS-terminating proxy).
 HTTPS = env_bool("HTTPS", False)
@@ -199,15 +202,18 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 # The public statistics page shows a count below this as "fewer than N".
 PUBLIC_MIN_COUNT = env_int("PUBLIC_MIN_COUNT", 10)
 
-# API tokens of systems expire; a new one is taken from /api/token/.
-API_TOKEN_HOURS = env_int("API_TOKEN_HOURS", 24)
+# API tokens are made by their users on their account page, for at most this many days.
+API_TOKEN_MAX_DAYS = env_int("API_TOKEN_MAX_DAYS", 90)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "precinct.core.authentication.ExpiringTokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        # Tokens only: a browser's session never acts on the API (the schema and its page excepted).
+        "precinct.accounts.authentication.ApiTokenAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "precinct.accounts.authentication.WithinTokenScope",
+    ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "precinct.core.pagination.RecordCursorPagination",
     # JSON only: people read the API through its documentation page, which the security policy allows.
@@ -225,6 +231,11 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # The schema and its page are read in the browser by logged-in users, or with a token.
+    "SERVE_AUTHENTICATION": [
+        "rest_framework.authentication.SessionAuthentication",
+        "precinct.accounts.authentication.ApiTokenAuthentication",
+    ],
     # Several domains have a "status"; each choice set gets a name of its own.
     "ENUM_NAME_OVERRIDES": {
         "CrimeStatusEnum": "precinct.crimes.models.Status",

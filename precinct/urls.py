@@ -3,7 +3,6 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from precinct.appeals import open311
@@ -49,6 +48,7 @@ urlpatterns = [
     path("favicon.ico", favicon),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/", include("precinct.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accessibility/", toggle_accessible_mode, name="accessibility"),
     path("crimes/", include("precinct.crimes.urls")),
@@ -73,7 +73,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/violations/batch/", traffic_api.ViolationBatchView.as_view(), name="violation-batch"),
     path("api/", include(router.urls)),
-    path("api/token/", obtain_auth_token, name="api-token"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # Swagger UI sets inline styles; its scripts stay under the strict policy.
     path(

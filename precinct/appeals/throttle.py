@@ -9,13 +9,13 @@ from django.conf import settings
 from django.utils import timezone
 
 from precinct.appeals.models import IntakeAttempt
+from precinct.core.addresses import client_address
 
 WINDOW = datetime.timedelta(hours=1)
 
 
 def address_key(request) -> str:
-    # REMOTE_ADDR only: a client can write any X-Forwarded-For it likes.
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request) or ""
     return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
 
 

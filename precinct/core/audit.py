@@ -20,8 +20,9 @@ class Actor:
 
     @classmethod
     def from_request(cls, request, via: str = Via.WEB) -> "Actor":
-        # REMOTE_ADDR only: a client can write any X-Forwarded-For it likes.
-        return cls(user=request.user, via=via, address=request.META.get("REMOTE_ADDR") or None)
+        from precinct.core.addresses import client_address
+
+        return cls(user=request.user, via=via, address=client_address(request))
 
     @classmethod
     def cli(cls, user) -> "Actor":
@@ -46,7 +47,7 @@ def plain(value: object) -> object:
 
 
 # Never copied into the audit log: secrets, and bookkeeping that changes on its own.
-NOT_AUDITED = {"created_at", "updated_at", "password", "last_login"}
+NOT_AUDITED = {"created_at", "updated_at", "password", "last_login", "digest", "password_stamp"}
 
 
 def snapshot(instance: models.Model) -> dict[str, object]:

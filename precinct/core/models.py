@@ -35,6 +35,11 @@ class Action(models.TextChoices):
     UPDATE = "update", _("changed")
     DELETE = "delete", _("deleted")
     READ = "read", _("opened")
+    # What happens to accounts: log-ins, their failures, and the use of a token from a new address.
+    LOGIN = "login", _("logged in")
+    LOGOUT = "logout", _("logged out")
+    FAILED = "failed", _("log-in failed")
+    USE = "use", _("used")
 
 
 class AuditEntry(models.Model):

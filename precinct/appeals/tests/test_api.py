@@ -2,18 +2,11 @@
 
 import datetime
 
-from rest_framework.test import APIClient
-
 from precinct.appeals.models import Application, Status
 from precinct.appeals.tests.conftest import apply
+from precinct.conftest import api_for as api
 from precinct.conftest import body
 from precinct.core.models import Action, AuditEntry, Via
-
-
-def api(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 def test_the_api_lists_only_applications_in_reach_and_audits_the_read(nasimi_appeals, ganja_appeals):

@@ -4,7 +4,7 @@ import datetime
 
 from django.urls import reverse
 
-from precinct.conftest import client_for
+from precinct.conftest import api_for, client_for
 
 
 def test_it_switches_to_azerbaijani(nasimi_officer):
@@ -47,7 +47,7 @@ def test_api_lists_page_by_cursor_without_counting(administrator):
 
     for day in range(1, 8):
         register(administrator, registered_on=datetime.date(2023, 3, day))
-    client = client_for(administrator)
+    client = api_for(administrator)
     first = client.get("/api/crimes/?page_size=3").json()
     assert "count" not in first and len(first["results"]) == 3
     second = client.get(first["next"]).json()

@@ -5,7 +5,7 @@ import datetime
 from decimal import Decimal
 
 from precinct.appeals.models import ReceptionDay
-from precinct.conftest import body, client_for, register
+from precinct.conftest import api_for, body, register
 from precinct.core.audit import Actor
 from precinct.core.models import Via
 from precinct.crimes.models import Person
@@ -24,11 +24,11 @@ def test_a_seizure_names_only_the_crime_and_persons_in_reach(administrator, nasi
                 "found_by": "search", "crime": crime},
         persons=[ganja, nasimi],
     )  # fmt: skip
-    seen = client_for(nasimi_officer).get(f"/api/seizures/{seizure.pk}/").json()
+    seen = api_for(nasimi_officer).get(f"/api/seizures/{seizure.pk}/").json()
     assert seen["crime"] is None and seen["persons"] == [nasimi.pk]
-    listed = client_for(nasimi_officer).get("/api/seizures/").json()["results"]
+    listed = api_for(nasimi_officer).get("/api/seizures/").json()["results"]
     assert listed[0]["crime"] is None and listed[0]["persons"] == [nasimi.pk]
-    whole = client_for(administrator).get(f"/api/seizures/{seizure.pk}/").json()
+    whole = api_for(administrator).get(f"/api/seizures/{seizure.pk}/").json()
     assert whole["crime"] == crime.pk and sorted(whole["persons"]) == sorted([ganja.pk, nasimi.pk])
 
 
@@ -49,7 +49,7 @@ def test_a_reception_day_of_another_district_is_refused_as_one_that_does_not_exi
         "applicant_id_number": values["applicant_id_number"],
         "applicant_address": values["applicant_address"], "text": values["text"],
     }  # fmt: skip
-    client = client_for(officer)
+    client = api_for(officer)
     theirs = client.post(
         "/api/applications/", payload | {"reception_day": day.pk}, content_type="application/json"
     )

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from precinct.conftest import body, client_for, register
+from precinct.conftest import api_for, body, client_for, register
 from precinct.core.audit import Actor
 from precinct.core.models import AuditEntry
 from precinct.crimes.models import Crime, Person
@@ -43,7 +43,7 @@ def test_it_audits_a_crime_registered_through_the_web(nasimi_officer):
 
 def test_it_audits_an_edit_with_values_before_and_after(nasimi_officer):
     crime = register(nasimi_officer)
-    client = client_for(nasimi_officer)
+    client = api_for(nasimi_officer)
     response = client.patch(
         f"/api/crimes/{crime.pk}/",
         {"status": "solved", "solved_on": "2023-04-01"},
@@ -58,7 +58,7 @@ def test_it_audits_an_edit_with_values_before_and_after(nasimi_officer):
 
 def test_it_audits_a_delete(administrator):
     crime = register(administrator)
-    client_for(administrator).delete(f"/api/crimes/{crime.pk}/")
+    api_for(administrator).delete(f"/api/crimes/{crime.pk}/")
     assert not Crime.objects.exists()
     assert entries(crime).last().action == "delete"
 
@@ -70,7 +70,7 @@ def test_it_audits_reading_a_persons_record_on_the_web_and_the_api(nasimi_office
     )
     client = client_for(nasimi_officer)
     client.get(reverse("crimes:person", args=[person.pk]))
-    client.get(f"/api/persons/{person.pk}/")
+    api_for(nasimi_officer).get(f"/api/persons/{person.pk}/")
     reads = entries(person).filter(action="read")
     assert [(e.username, e.via) for e in reads] == [("nasimi", "web"), ("nasimi", "api")]
 

@@ -4,7 +4,7 @@ import datetime
 
 from django.urls import reverse
 
-from precinct.conftest import body, client_for, register
+from precinct.conftest import api_for, body, client_for, register
 from precinct.core.audit import Actor
 from precinct.core.models import AuditEntry
 from precinct.crimes import services
@@ -75,7 +75,7 @@ def test_deleting_a_crime_audits_its_parties(administrator):
     party = services.add_party(
         actor=Actor.cli(administrator), crime=crime, person=accused, role=PartyRole.ACCUSED
     )
-    assert client_for(administrator).delete(f"/api/crimes/{crime.pk}/").status_code == 204
+    assert api_for(administrator).delete(f"/api/crimes/{crime.pk}/").status_code == 204
     assert not Participation.objects.exists()
     deleted = AuditEntry.objects.filter(action="delete").values_list("model", "object_id")
     assert set(deleted) == {("crimes.participation", str(party.pk)), ("crimes.crime", str(crime.pk))}
@@ -92,7 +92,7 @@ def test_a_crime_with_a_search_cannot_be_deleted_and_says_why(administrator):
             "opened_on": datetime.date(2023, 4, 1),
         },
     )
-    response = client_for(administrator).delete(f"/api/crimes/{crime.pk}/")
+    response = api_for(administrator).delete(f"/api/crimes/{crime.pk}/")
     assert response.status_code == 400 and "wanted persons" in str(response.json())
     assert Crime.objects.filter(pk=crime.pk).exists()
 
@@ -101,7 +101,7 @@ def test_reading_persons_is_audited_on_the_edit_form_and_the_api_list(nasimi_off
     someone = person(nasimi_officer, "baku-nasimi", "Karimov")
     client = client_for(nasimi_officer)
     client.get(reverse("crimes:person-edit", args=[someone.pk]))
-    client.get("/api/persons/")
+    api_for(nasimi_officer).get("/api/persons/")
     reads = AuditEntry.objects.filter(action="read", model="crimes.person")
     assert sorted(reads.values_list("object_id", "via")) == [("*", "api"), (str(someone.pk), "web")]
 

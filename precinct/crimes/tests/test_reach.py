@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from precinct.conftest import body, client_for, register
+from precinct.conftest import api_for, body, client_for, register
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def test_it_answers_not_found_for_another_districts_crime_page(nasimi_officer, g
 
 
 def test_it_answers_not_found_through_the_api(nasimi_officer, ganja_crime):
-    client = client_for(nasimi_officer)
+    client = api_for(nasimi_officer)
     assert client.get(f"/api/crimes/{ganja_crime.pk}/").status_code == 404
     assert (
         client.patch(
@@ -52,12 +52,12 @@ def test_it_leaves_other_districts_crimes_out_of_exports_and_search(
 
 
 def test_it_refuses_a_body_filter_outside_reach(nasimi_officer, ganja_crime):
-    client = client_for(nasimi_officer)
+    client = api_for(nasimi_officer)
     assert client.get("/api/crimes/", {"body": "ganja"}).status_code == 400
 
 
 def test_it_refuses_to_register_for_a_body_outside_reach(nasimi_officer):
-    client = client_for(nasimi_officer)
+    client = api_for(nasimi_officer)
     payload = {"body": "ganja", "registered_on": "2023-03-01", "agency": "police", "article": "177.1"}
     response = client.post("/api/crimes/", payload, content_type="application/json")
     assert response.status_code == 400 and "body" in response.json()
@@ -67,7 +67,7 @@ def test_it_shows_the_analyst_every_district_but_no_form(analyst, nasimi_crime, 
     client = client_for(analyst)
     assert set(client.get(reverse("crimes:crime-list")).context["object_list"]) == {nasimi_crime, ganja_crime}
     assert client.get(reverse("crimes:crime-new")).status_code == 403
-    assert client.post("/api/crimes/", {}, content_type="application/json").status_code == 403
+    assert api_for(analyst).post("/api/crimes/", {}, content_type="application/json").status_code == 403
 
 
 def test_it_sends_anonymous_visitors_to_log_in(anonymous_client, nasimi_crime):
@@ -96,4 +96,4 @@ def test_it_hides_other_districts_persons(nasimi_officer, ganja_officer):
     )
     client = client_for(nasimi_officer)
     assert client.get(reverse("crimes:person", args=[person.pk])).status_code == 404
-    assert client.get(f"/api/persons/{person.pk}/").status_code == 404
+    assert api_for(nasimi_officer).get(f"/api/persons/{person.pk}/").status_code == 404

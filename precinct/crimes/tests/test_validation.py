@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from precinct.conftest import body, client_for, register
+from precinct.conftest import api_for, body, client_for, register
 from precinct.core.models import AuditEntry
 from precinct.crimes.models import Article, Crime, Status
 
@@ -43,7 +43,7 @@ def test_it_rejects_a_solved_crime_without_its_date(nasimi_officer):
 
 def test_it_rejects_an_unknown_article_through_the_api(nasimi_officer):
     payload = {"body": "baku-nasimi", "registered_on": "2023-03-01", "agency": "police", "article": "999.9"}
-    response = client_for(nasimi_officer).post("/api/crimes/", payload, content_type="application/json")
+    response = api_for(nasimi_officer).post("/api/crimes/", payload, content_type="application/json")
     assert response.status_code == 400
     assert response.json() == {"article": ["Unknown article “999.9” of the Criminal Code."]}
     assert not Crime.objects.exists()
@@ -91,7 +91,7 @@ def test_it_numbers_crimes_per_body_and_year(nasimi_officer, ganja_officer):
 
 def test_it_refuses_an_edit_from_a_stale_copy(nasimi_officer):
     crime = register(nasimi_officer)
-    client = client_for(nasimi_officer)
+    client = api_for(nasimi_officer)
     first = client.patch(
         f"/api/crimes/{crime.pk}/", {"place": "A", "version": 1}, content_type="application/json"
     )

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from precinct.conftest import body, client_for, make_user
+from precinct.conftest import api_for, body, client_for, make_user
 from precinct.core.audit import Actor
 from precinct.core.models import Action, AuditEntry, Via
 from precinct.core.periods import Period
@@ -118,11 +118,11 @@ def test_a_detained_persons_record_is_reached_by_custody_roles_of_its_body_and_e
     for user in (keeper, nasimi_officer, inspector):
         assert client_for(user).get(url).status_code == 200
         assert AuditEntry.objects.filter(user=user, action=Action.READ, object_id=str(detention.pk)).exists()
-        listed = client_for(user).get("/api/detentions/").json()["results"]
+        listed = api_for(user).get("/api/detentions/").json()["results"]
         assert [row["id"] for row in listed] == [detention.pk]
     for user in (ganja_officer, analyst):
         assert client_for(user).get(url).status_code == 404
-        answer = client_for(user).get("/api/detentions/")
+        answer = api_for(user).get("/api/detentions/")
         assert answer.status_code == 403 or answer.json()["results"] == []
         watch = client_for(user).get(reverse("custody:watch"))
         assert watch.status_code in (200, 403) and "Aliyev" not in watch.content.decode()
@@ -132,7 +132,7 @@ def test_a_detained_persons_record_is_reached_by_custody_roles_of_its_body_and_e
     assert AuditEntry.objects.filter(user=keeper, model="custody.detention", object_id="*").count() >= 2
     # A person of another district is refused as if there were none: the field, not the reason.
     other = person("ganja", "Guliyev")
-    answer = client_for(keeper).post(
+    answer = api_for(keeper).post(
         "/api/detentions/",
         {
             "person": other.pk,
@@ -142,7 +142,7 @@ def test_a_detained_persons_record_is_reached_by_custody_roles_of_its_body_and_e
         },
         content_type="application/json",
     )
-    missing = client_for(keeper).post(
+    missing = api_for(keeper).post(
         "/api/detentions/",
         {"person": 10**9, "body": "baku-nasimi", "grounds": "caught", "detained_at": at(1, 10).isoformat()},
         content_type="application/json",
@@ -152,7 +152,7 @@ def test_a_detained_persons_record_is_reached_by_custody_roles_of_its_body_and_e
         str(10**9), "N"
     )
     assert (
-        client_for(inspector).post("/api/detentions/", {}, content_type="application/json").status_code == 403
+        api_for(inspector).post("/api/detentions/", {}, content_type="application/json").status_code == 403
     )
 
 
@@ -173,7 +173,7 @@ def test_the_watch_list_flags_a_limit_near_or_passed_and_a_missing_safeguard(kee
     assert page.count('data-rule="limit_near"') == 1 and page.count('data-rule="limit_passed"') == 1
     assert page.count('data-rule="missing"') == len(SAFEGUARDS)  # the one held 50 hours has none
     assert 'id="keepers"' in page
-    api = client_for(keeper).get(f"/api/detentions/{passed.pk}/").json()
+    api = api_for(keeper).get(f"/api/detentions/{passed.pk}/").json()
     assert {flag["rule"] for flag in api["flags"]} == {"limit_passed", "missing"}
 
 

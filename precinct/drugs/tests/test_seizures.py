@@ -85,10 +85,9 @@ def test_the_seizure_form_and_list(nasimi_officer):
 
 
 def test_the_api_takes_a_seizure_in_any_unit(nasimi_officer):
-    from rest_framework.test import APIClient
+    from precinct.conftest import api_for
 
-    client = APIClient()
-    client.force_authenticate(nasimi_officer)
+    client = api_for(nasimi_officer)
     created = client.post(
         "/api/seizures/",
         {

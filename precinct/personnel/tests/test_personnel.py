@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from precinct.conftest import body, client_for, make_user
+from precinct.conftest import api_for, body, client_for, make_user
 from precinct.core.audit import Actor
 from precinct.core.measures import Scope
 from precinct.core.models import Action, AuditEntry, Via
@@ -156,8 +156,7 @@ def test_only_inspectors_and_administrators_reach_the_disciplinary_record_and_ea
     assert not AuditEntry.objects.filter(user=analyst, note="disciplinary record").exists()
     for user in (analyst, nasimi_officer):
         assert client_for(user).get(investigation.get_absolute_url()).status_code == 404
-        assert client_for(user).get("/api/investigations/").status_code in (200, 403)
-        listed = client_for(user).get("/api/investigations/")
+        listed = api_for(user).get("/api/investigations/")
         assert listed.status_code == 403 or listed.json()["results"] == []
     assert (
         client_for(nasimi_officer).get(reverse("personnel:employee", args=[employee.pk])).status_code == 404

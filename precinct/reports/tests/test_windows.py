@@ -5,7 +5,7 @@ import datetime
 
 from django.urls import reverse
 
-from precinct.conftest import body, client_for, register
+from precinct.conftest import api_for, body, client_for, register
 from precinct.core.measures import Scope, from_records
 from precinct.core.periods import Period, standard_windows
 from precinct.crimes.measures import REGISTERED
@@ -38,7 +38,7 @@ def test_each_window_counts_from_the_rollups_as_the_records_do(nasimi_officer):
 
 def test_the_api_gives_the_windows_of_a_body_in_reach_only(nasimi_officer, ganja_officer, analyst):
     register(nasimi_officer, registered_on=datetime.date(2023, 9, 15))
-    client = client_for(analyst)
+    client = api_for(analyst)
     found = client.get(reverse("api-windows"), {"body": "baku-nasimi", "as_of": "2023-09-17"}).json()
     assert found["as_of"] == "2023-09-17" and [w["window"] for w in found["windows"]] == [
         "7d",
@@ -46,7 +46,7 @@ def test_the_api_gives_the_windows_of_a_body_in_reach_only(nasimi_officer, ganja
         "ytd",
         "365d",
     ]
-    assert client_for(ganja_officer).get(reverse("api-windows"), {"body": "baku-nasimi"}).status_code == 404
+    assert api_for(ganja_officer).get(reverse("api-windows"), {"body": "baku-nasimi"}).status_code == 404
     refused = client.get(reverse("api-windows"), {"as_of": "17 September"})
     assert refused.status_code == 400 and "as_of" in refused.json()
 

@@ -7,7 +7,7 @@ import json
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from precinct.conftest import body, client_for
+from precinct.conftest import api_for, body, client_for
 from precinct.core.audit import Actor, readable_changes
 from precinct.core.models import Action, AuditEntry, Via
 from precinct.traffic.feed import ViolationFeed, csv_rows
@@ -64,8 +64,7 @@ def test_the_payment_is_changed_within_reach(nasimi_officer, ganja_officer, admi
 
 def test_the_api_takes_a_batch_and_refuses_those_who_may_not(nasimi_officer, analyst, administrator):
     Device.objects.create(code="CAM-1", kind="speed", body=body("baku-nasimi"), place="Azadlıq avenue")
-    client = APIClient()
-    client.force_authenticate(nasimi_officer)
+    client = api_for(nasimi_officer)
     lines = "\n".join(
         [
             json.dumps(
@@ -103,8 +102,7 @@ def test_the_api_takes_a_batch_and_refuses_those_who_may_not(nasimi_officer, ana
     assert again.data["written"] == 0 and Violation.objects.count() == 1
     listed = client.get("/api/violations/")
     assert [row["vehicle"] for row in listed.data["results"]] == ["10AB123"]
-    reader = APIClient()
-    reader.force_authenticate(analyst)
+    reader = api_for(analyst)
     assert (
         reader.post(reverse("violation-batch"), lines, content_type="application/x-ndjson").status_code == 403
     )
@@ -152,8 +150,7 @@ def test_batches_are_seen_by_their_sender_and_by_those_who_reach_a_body_they_wro
 
 def test_the_api_and_the_exports_audit_every_read_of_vehicle_numbers(nasimi_officer, administrator):
     seed(administrator)
-    client = APIClient()
-    client.force_authenticate(nasimi_officer)
+    client = api_for(nasimi_officer)
     listed = client.get("/api/violations/")
     assert len(listed.data["results"]) == 3
     assert AuditEntry.objects.filter(
@@ -234,8 +231,7 @@ def test_an_accident_keeps_its_main_cause_and_its_other_causes(nasimi_officer):
     for cause, found in (("speeding", 1), ("road", 1), ("distraction", 0)):
         listed = client.get(reverse("traffic:accident-list"), {"cause": cause}).context["object_list"]
         assert len(listed) == found, cause
-    api = APIClient()
-    api.force_authenticate(nasimi_officer)
+    api = api_for(nasimi_officer)
     assert api.get(f"/api/accidents/{accident.pk}/").data["other_causes"] == ["drunk", "road"]
     changed = api.patch(f"/api/accidents/{accident.pk}/", {"other_causes": ["pedestrian"]}, format="json")
     assert changed.status_code == 200, changed.data

@@ -1,0 +1,45 @@
+"""Administrators see every token and may revoke any; nobody makes one for another user."""
+
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+
+from precinct.accounts import tokens
+from precinct.accounts.models import ApiToken
+from precinct.core.admin import AdministratorsOnly
+from precinct.core.audit import Actor
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(AdministratorsOnly, admin.ModelAdmin):
+    list_display = ["name", "user", "prefix", "scope", "created_at", "expires_at", "last_used_at", "state"]
+    list_filter = ["scope", "ended_because"]
+    search_fields = ["name", "prefix", "user__username"]
+    readonly_fields = [
+        "user", "name", "prefix", "scope", "domains", "created_at", "expires_at", "ended_at",
+        "ended_because", "ended_by", "last_used_at", "last_address",
+    ]  # fmt: skip
+    fields = readonly_fields
+    actions = ["revoke"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False  # an ended token stays, for the audit trail
+
+    @admin.action(description=_("Revoke the selected tokens"))
+    def revoke(self, request, queryset) -> None:
+        actor = Actor.from_request(request)
+        for token in queryset:
+            tokens.revoke(actor, token)
+        messages.success(request, _("The tokens are revoked."))
+
+    def get_actions(self, request):
+        # Django offers actions only to those who may change; revoking is the one change allowed.
+        actions = super().get_actions(request)
+        if getattr(request.user, "is_administrator", False):
+            actions["revoke"] = self.get_action("revoke")
+        return actions
