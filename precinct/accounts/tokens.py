@@ -86,7 +86,9 @@ def check(raw: str, address: str | None) -> ApiToken:
         raise TokenRefused(_("The token is not valid."))
     user = token.user
     if token.ended_at:
-        raise TokenRefused(_("The token has been ended: %(why)s.") % {"why": token.get_ended_because_display()})
+        raise TokenRefused(
+            _("The token has been ended: %(why)s.") % {"why": token.get_ended_because_display()}
+        )
     if not user.is_active:
         end(token, Ended.ACCOUNT)
         raise TokenRefused(_("The token's account is closed."))
@@ -97,7 +99,9 @@ def check(raw: str, address: str | None) -> ApiToken:
     if token.expires_at <= now:
         raise TokenRefused(_("The token has expired; make a new one."))
     if address != token.last_address:
-        record(Actor(user=user, via=Via.API, address=address), Action.USE, token, note="used from a new address")
+        record(
+            Actor(user=user, via=Via.API, address=address), Action.USE, token, note="used from a new address"
+        )
     if address != token.last_address or not token.last_used_at or now - token.last_used_at > USE_GRANULARITY:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now, last_address=address)
         token.last_used_at, token.last_address = now, address

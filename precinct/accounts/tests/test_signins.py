@@ -30,5 +30,7 @@ def test_the_address_comes_from_a_trusted_proxy_only(nasimi_officer, settings):
     # The proxy appended the address it saw; what the client wrote before it is not believed.
     forged = Client(REMOTE_ADDR="198.51.100.77", HTTP_X_FORWARDED_FOR="10.1.2.3")
     forged.post(reverse("login"), {"username": "nasimi", "password": "wrong"})
-    addresses = AuditEntry.objects.filter(action=Action.FAILED).order_by("id").values_list("address", flat=True)
+    addresses = (
+        AuditEntry.objects.filter(action=Action.FAILED).order_by("id").values_list("address", flat=True)
+    )
     assert list(addresses) == ["198.51.100.4", "198.51.100.77"]

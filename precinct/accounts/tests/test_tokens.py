@@ -77,7 +77,12 @@ def test_the_api_takes_no_session_and_no_forged_or_expired_token(nasimi_officer,
     register(nasimi_officer)
     assert client_for(nasimi_officer).get("/api/crimes/").status_code == 401
     token, raw = made(nasimi_officer)
-    for forged in ("prc_x_y", raw[:-1] + ("A" if raw[-1] != "A" else "B"), "nonsense", f"prc_{token.prefix}_"):
+    for forged in (
+        "prc_x_y",
+        raw[:-1] + ("A" if raw[-1] != "A" else "B"),
+        "nonsense",
+        f"prc_{token.prefix}_",
+    ):
         assert caller(forged).get("/api/crimes/").status_code == 401, forged
     assert caller(raw).get("/api/crimes/").status_code == 200
     ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
@@ -95,7 +100,9 @@ def test_revoking_ends_a_token_for_good_and_is_audited(nasimi_officer, ganja_off
     assert caller(raw).get("/api/crimes/").status_code == 401
     token.refresh_from_db()
     assert token.ended_because == Ended.REVOKED and token.ended_by == nasimi_officer
-    assert AuditEntry.objects.filter(model="accounts.apitoken", object_id=str(token.pk), note="ended: revoked")
+    assert AuditEntry.objects.filter(
+        model="accounts.apitoken", object_id=str(token.pk), note="ended: revoked"
+    )
     assert ApiToken.objects.get(pk=theirs.pk).is_live
 
 
@@ -130,9 +137,7 @@ def test_an_administrator_revokes_any_token_in_the_admin_but_never_makes_one(adm
     assert admin.get(f"/admin/accounts/apitoken/{token.pk}/delete/").status_code == 403
     page = admin.get("/admin/accounts/apitoken/").content.decode()
     assert token.prefix in page and "digest" not in page
-    admin.post(
-        "/admin/accounts/apitoken/", {"action": "revoke", "_selected_action": [token.pk]}, follow=True
-    )
+    admin.post("/admin/accounts/apitoken/", {"action": "revoke", "_selected_action": [token.pk]}, follow=True)
     token.refresh_from_db()
     assert token.ended_because == Ended.REVOKED and token.ended_by == administrator
     assert caller(raw).get("/api/crimes/").status_code == 401

@@ -5,7 +5,6 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.utils import timezone
 
 from precinct.conftest import client_for, register
 from precinct.core.audit import Actor
