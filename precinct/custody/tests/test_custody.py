@@ -151,9 +151,7 @@ def test_a_detained_persons_record_is_reached_by_custody_roles_of_its_body_and_e
     assert answer.json()["person"][0].replace(str(other.pk), "N") == missing.json()["person"][0].replace(
         str(10**9), "N"
     )
-    assert (
-        api_for(inspector).post("/api/detentions/", {}, content_type="application/json").status_code == 403
-    )
+    assert api_for(inspector).post("/api/detentions/", {}, content_type="application/json").status_code == 403
 
 
 def test_the_watch_list_flags_a_limit_near_or_passed_and_a_missing_safeguard(keeper):
