@@ -5,6 +5,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from precinct.accounts.forms import LoginForm
 from precinct.appeals import open311
 from precinct.appeals import public as appeals_public
 from precinct.appeals.api import views as appeals_api
@@ -46,7 +47,11 @@ router.register("feedback", appeals_api.FeedbackViewSet, basename="feedback")
 urlpatterns = [
     path("", dashboard, name="dashboard"),
     path("favicon.ico", favicon),
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm),
+        name="login",
+    ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/", include("precinct.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -3,8 +3,8 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
-from precinct.accounts import tokens
-from precinct.accounts.models import ApiToken
+from precinct.accounts import lockout, tokens
+from precinct.accounts.models import ApiToken, Lock
 from precinct.core.admin import AdministratorsOnly
 from precinct.core.audit import Actor
 
@@ -43,3 +43,28 @@ class ApiTokenAdmin(AdministratorsOnly, admin.ModelAdmin):
         if getattr(request.user, "is_administrator", False):
             actions["revoke"] = self.get_action("revoke")
         return actions
+
+
+@admin.register(Lock)
+class LockAdmin(AdministratorsOnly, admin.ModelAdmin):
+    list_display = ["user", "locked_at", "failures", "released_at", "released_by"]
+    list_filter = [("released_at", admin.EmptyFieldListFilter)]
+    search_fields = ["user__username"]
+    readonly_fields = fields = ["user", "locked_at", "failures", "released_at", "released_by"]
+    actions = ["release"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False  # a lock, released or not, stays on record
+
+    @admin.action(description=_("Release the selected accounts"))
+    def release(self, request, queryset) -> None:
+        actor = Actor.from_request(request)
+        for lock in queryset:
+            lockout.release(actor, lock)
+        messages.success(request, _("The accounts are released."))

@@ -1,7 +1,10 @@
 from django import forms
 from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.signals import user_login_failed
 from django.utils.translation import gettext_lazy as _
 
+from precinct.accounts import lockout
 from precinct.accounts.models import Scope
 from precinct.accounts.tokens import api_domains
 
@@ -32,3 +35,20 @@ def _max_days(value: int) -> None:
         raise forms.ValidationError(
             _("A token lasts at most %(most)s days."), params={"most": settings.API_TOKEN_MAX_DAYS}
         )
+
+
+class LoginForm(AuthenticationForm):
+    """Django's log-in form, which also refuses a locked account, once its password is right: only
+    someone who knows the password learns that the account is locked."""
+
+    def confirm_login_allowed(self, user) -> None:
+        super().confirm_login_allowed(user)
+        if lockout.is_locked(user):
+            user_login_failed.send(
+                sender=__name__, credentials={"username": user.username, "why": "account locked"},
+                request=self.request,
+            )  # fmt: skip
+            raise forms.ValidationError(
+                _("This account is locked after repeated failed log-ins; an administrator can release it."),
+                code="locked",
+            )

@@ -68,3 +68,36 @@ class ApiToken(models.Model):
         if self.expires_at <= timezone.now():
             return str(_("expired"))
         return str(_("in use"))
+
+
+class Lock(models.Model):
+    """An account locked after repeated failed log-ins. It stays locked, whatever the password tried,
+    until an administrator releases it; the lock and its release stay on record."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="locks"
+    )
+    locked_at = models.DateTimeField(_("locked"), default=timezone.now)
+    failures = models.PositiveIntegerField(_("failed log-ins"))
+    released_at = models.DateTimeField(_("released"), null=True, blank=True)
+    released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("released by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("account lock")
+        verbose_name_plural = _("account locks")
+        ordering = ["-locked_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"], condition=models.Q(released_at__isnull=True), name="one_open_lock_per_user"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.locked_at:%d.%m.%Y %H:%M}"

@@ -5,8 +5,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
+from django.utils import timezone
 
-from precinct.accounts import tokens
+from precinct.accounts import lockout, tokens
+from precinct.accounts.middleware import SESSION_STARTED
 from precinct.accounts.models import Ended
 from precinct.core.addresses import client_address
 from precinct.core.audit import Actor, record
@@ -22,6 +24,8 @@ def _actor(request, user) -> Actor:
 @receiver(user_logged_in)
 def logged_in(sender, request, user, **kwargs) -> None:
     record(_actor(request, user), Action.LOGIN, user)
+    if request is not None and hasattr(request, "session"):
+        request.session[SESSION_STARTED] = timezone.now().timestamp()
 
 
 @receiver(user_logged_out)
@@ -35,11 +39,14 @@ def login_failed(sender, credentials, request=None, **kwargs) -> None:
     # The name tried is kept as typed (it may be no account at all); the password never is.
     tried = str(credentials.get("username", ""))[:150]
     known = User.objects.filter(username=tried).first()
+    address = client_address(request) if request else None
     AuditEntry.objects.create(
         user=None, username=tried, via=Via.WEB, action=Action.FAILED, model=User._meta.label_lower,
-        object_id=str(known.pk) if known else "", object_repr=tried[:200],
-        address=client_address(request) if request else None,
+        object_id=str(known.pk) if known else "", object_repr=tried[:200], address=address,
+        note=str(credentials.get("why", ""))[:200],
     )  # fmt: skip
+    if known:
+        lockout.after_failure(known, address)
 
 
 @receiver(pre_save, sender=User)

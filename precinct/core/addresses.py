@@ -36,8 +36,3 @@ def client_address(request) -> str | None:
         return str(ipaddress.ip_address(address))
     except ValueError:
         return None
-
-
-def axes_client_address(request) -> str:
-    """For django-axes, which keys its records of failed log-ins by address."""
-    return client_address(request) or ""

@@ -40,6 +40,8 @@ class Action(models.TextChoices):
     LOGOUT = "logout", _("logged out")
     FAILED = "failed", _("log-in failed")
     USE = "use", _("used")
+    LOCK = "lock", _("locked")
+    RELEASE = "release", _("released")
 
 
 class AuditEntry(models.Model):
