@@ -195,6 +195,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 # The public statistics page shows a count below this as "fewer than N".
 PUBLIC_MIN_COUNT = env_int("PUBLIC_MIN_COUNT", 10)
 
+# `precinct audit head` appends the audit chain's head here; keep a copy off this machine.
+AUDIT_HEADS_FILE = env_path("AUDIT_HEADS_FILE", DATA_DIR / "audit-heads.jsonl")
+
 # API tokens are made by their users on their account page, for at most this many days.
 API_TOKEN_MAX_DAYS = env_int("API_TOKEN_MAX_DAYS", 90)
 

@@ -20,7 +20,7 @@ from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from precinct.core import rollups
+from precinct.core import chain, rollups
 from precinct.core.audit import Actor, entry, snapshot
 from precinct.core.bulk import BulkInserter
 from precinct.core.models import Action, AuditEntry
@@ -282,6 +282,7 @@ def bulk_write(actor: Actor, model: type[models.Model], records: list[models.Mod
         for audit_entry in entries:
             audit_entry.at = now
         audit_inserter.insert(entries)
+        chain.seal_after_commit()
         if progress:
             progress(len(batch))
     rollups.added(model, records)

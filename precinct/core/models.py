@@ -44,8 +44,26 @@ class Action(models.TextChoices):
     RELEASE = "release", _("released")
 
 
+class AppendOnlyQuerySet(models.QuerySet):
+    """Entries are added, never changed or removed through the ORM (the chain would show it anyway)."""
+
+    def bulk_create(self, objs, *args, **kwargs):
+        from precinct.core import chain
+
+        created = super().bulk_create(objs, *args, **kwargs)
+        chain.seal_after_commit()
+        return created
+
+    def delete(self):
+        raise PermissionError("Audit entries are never deleted.")
+
+
+AppendOnlyManager = models.Manager.from_queryset(AppendOnlyQuerySet)
+
+
 class AuditEntry(models.Model):
-    """Who did what to which record, when, through which interface, with the values before and after."""
+    """Who did what to which record, when, through which interface, with the values before and after.
+    Append-only and hash-chained: `precinct audit verify` proves that no entry was changed or removed."""
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     user = models.ForeignKey(
@@ -61,6 +79,12 @@ class AuditEntry(models.Model):
     after = models.JSONField(_("after"), null=True, blank=True)
     address = models.GenericIPAddressField(_("address"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
+    # The entry's place in the chain and the digest of its content with the digest before it (see
+    # core.chain): given just after its transaction commits, never changed afterwards.
+    seq = models.BigIntegerField(_("place in the chain"), null=True, blank=True, unique=True)
+    digest = models.CharField(_("digest"), max_length=64, blank=True)
+
+    objects = AppendOnlyManager()
 
     class Meta:
         verbose_name = _("audit entry")
@@ -70,6 +94,17 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.model} {self.object_id}"
+
+    def save(self, *args, **kwargs) -> None:
+        from precinct.core import chain
+
+        if self.pk is not None and not self._state.adding:
+            raise PermissionError("Audit entries are never changed.")
+        super().save(*args, **kwargs)
+        chain.seal_after_commit()
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Audit entries are never deleted.")
 
     def changes(self) -> list[tuple[str, object, object]]:
         """The fields whose values differ between before and after."""

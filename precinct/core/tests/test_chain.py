@@ -1,0 +1,99 @@
+"""The audit log is append-only and hash-chained: every entry, sealed once its transaction commits,
+carries the digest of the one before; `precinct audit verify` proves the chain whole or names the
+first broken entry, and `precinct audit head` exports the head."""
+
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+
+from precinct.conftest import register
+from precinct.core import chain
+from precinct.core.audit import Actor, record_named
+from precinct.core.models import AuditEntry, Via
+from precinct.crimes.models import Person
+
+
+def written(administrator) -> list[AuditEntry]:
+    """Entries written by every path (a service's record, a bulk write, a bulk create), then sealed as
+    `precinct audit seal` does (the test's transaction never commits, so nothing is sealed on commit)."""
+    from precinct.core.importing import bulk_write
+
+    actor = Actor(administrator, Via.WEB, "10.0.0.5")
+    crime = register(administrator)
+    people = bulk_write(
+        actor, Person, [Person(body=crime.body, surname=f"S{n}", given_name="G") for n in range(3)]
+    )
+    record_named(actor, people, crime)
+    chain.seal()
+    return list(AuditEntry.objects.order_by("seq"))
+
+
+def test_every_entry_is_sealed_in_order_and_the_chain_is_proved_whole(
+    administrator, django_capture_on_commit_callbacks
+):
+    entries = written(administrator)
+    assert [entry.seq for entry in entries] == list(range(1, len(entries) + 1)) and len(entries) >= 7
+    digest = chain.GENESIS
+    for entry in entries:  # recomputed here from the stored values, by the documented rule
+        values = AuditEntry.objects.filter(pk=entry.pk).values(*chain.FIELDS).get()
+        digest = chain.link(digest, entry.seq, values)
+        assert entry.digest == digest
+    out = io.StringIO()
+    call_command("audit", "verify", stdout=out)
+    assert f"whole: {len(entries)} entries" in out.getvalue()
+
+
+@pytest.mark.parametrize("tampering", ["edit", "delete"])
+def test_a_changed_or_removed_entry_is_named(administrator, tampering):
+    entries = written(administrator)
+    victim = entries[2]
+    table = AuditEntry._meta.db_table
+    with connection.cursor() as cursor:
+        if tampering == "edit":
+            cursor.execute(f"UPDATE {table} SET note = %s WHERE id = %s", ["nothing happened", victim.pk])
+        else:
+            cursor.execute(f"DELETE FROM {table} WHERE id = %s", [victim.pk])
+    broken = entries[2] if tampering == "edit" else entries[3]
+    proved, found, _pending = chain.verify()
+    assert (proved, found["id"]) == (2, broken.pk)
+    with pytest.raises(CommandError, match=f"broken at entry {broken.pk} "):
+        call_command("audit", "verify", stdout=io.StringIO())
+
+
+def test_no_interface_changes_or_deletes_an_entry(administrator):
+    from precinct.conftest import client_for
+
+    entry = written(administrator)[0]
+    entry.note = "rewritten"
+    with pytest.raises(PermissionError):
+        entry.save()
+    with pytest.raises(PermissionError):
+        entry.delete()
+    with pytest.raises(PermissionError):
+        AuditEntry.objects.all().delete()
+    admin = client_for(administrator)
+    assert admin.get(f"/admin/core/auditentry/{entry.pk}/delete/").status_code == 403
+    assert admin.post(f"/admin/core/auditentry/{entry.pk}/change/", {"note": "x"}).status_code == 403
+    assert chain.verify()[1] is None
+
+
+def test_the_head_is_exported_to_a_file_and_the_log(
+    administrator, django_capture_on_commit_callbacks, tmp_path, caplog
+):
+    entries = written(administrator)
+    heads = tmp_path / "heads.jsonl"
+    call_command("audit", "head", heads_file=str(heads), stdout=io.StringIO())
+    line = json.loads(heads.read_text().splitlines()[-1])
+    assert (line["seq"], line["digest"]) == (entries[-1].seq, entries[-1].digest)
+    assert entries[-1].digest in caplog.text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_entries_are_sealed_as_their_transaction_commits(administrator):
+    register(administrator)
+    register(administrator)
+    assert not AuditEntry.objects.filter(seq__isnull=True).exists()
+    assert chain.verify() == (AuditEntry.objects.count(), None, 0)
