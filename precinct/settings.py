@@ -130,6 +130,9 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
+# Bootstrap names the error colour "danger".
+MESSAGE_TAGS = {40: "danger"}
+
 # This many failed log-ins within so many minutes lock the account until an administrator releases it.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 LOGIN_FAILURE_MINUTES = env_int("LOGIN_FAILURE_MINUTES", 15)

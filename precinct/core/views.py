@@ -19,7 +19,7 @@ from precinct.core.audit import Actor, history, record_export, record_read
 from precinct.core.forms import ImportForm
 from precinct.core.importing import rows_from
 from precinct.core.models import Via
-from precinct.core.roles import CHANGE, can
+from precinct.core.roles import CHANGE, VIEW, can
 
 
 class ScopedMixin(LoginRequiredMixin):
@@ -79,6 +79,9 @@ class ObjectListView(ScopedMixin, ListView):
         return self.filterset.qs if self.filterset.is_valid() else queryset.none()
 
     def get(self, request, *args, **kwargs):
+        # A role that does not reach the domain is told so, rather than shown an empty list to export.
+        if not can(request.user, self.model.domain, VIEW):
+            raise PermissionDenied(_("Your role does not reach these records."))
         if request.GET.get("export") == "csv":
             return self.export_csv()
         return super().get(request, *args, **kwargs)

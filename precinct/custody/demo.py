@@ -20,6 +20,7 @@ from precinct.crimes.demo_plan import scaled
 from precinct.crimes.models import Participation, PartyRole
 from precinct.custody import limits
 from precinct.custody.models import Detention, Ending, Grounds, Interrogation, SafeguardRecord
+from precinct.organisation.models import Employee
 
 DETENTIONS = 9_000
 # Hours since those held now were detained: from just detained to past the 48 hours, so that the watch
@@ -148,9 +149,17 @@ class Generator:
             steps.append(made)
             interviews.append(asked)
         keeper = get_user_model().objects.filter(username="custody").first()
+        # The detaining officers, from the body's employees, drawn by a stream of their own so that the
+        # figures' stream stays as it is.
+        staff: dict[int, list[int]] = {}
+        for pk, body_id in Employee.objects.values_list("pk", "body_id"):
+            staff.setdefault(body_id, []).append(pk)
+        officers = random.Random(0xDE7A)
         for detention, (_part, _moment, held) in zip(detentions, plan, strict=True):
             if held and detention.body.code == "baku-nasimi":
                 detention.keeper = keeper
+            if staff.get(detention.body_id):
+                detention.officer_id = officers.choice(staff[detention.body_id])
         bulk_write(self.actor, Detention, detentions)
         for detention, made, asked in zip(detentions, steps, interviews, strict=True):
             for record in (*made, *asked):

@@ -163,6 +163,13 @@ def interrogation_errors(detention: Detention, interrogation: Interrogation) -> 
         and interrogation.ended_at <= interrogation.started_at
     ):
         errors["ended_at"] = [_("An interrogation ends after it starts.")]
+    elif interrogation.started_at and interrogation.ended_at:
+        # One person is questioned in one interrogation at a time.
+        overlapping = detention.interrogations.exclude(pk=interrogation.pk).filter(
+            started_at__lt=interrogation.ended_at, ended_at__gt=interrogation.started_at
+        )
+        if overlapping.exists():
+            errors["started_at"] = [_("Another interrogation of this person was going on at this time.")]
     return errors
 
 

@@ -19,11 +19,13 @@ from precinct.core.audit import Actor
 from precinct.core.importing import bulk_write
 from precinct.crimes.demo import GIVEN, SURNAMES
 from precinct.crimes.demo_plan import scaled
-from precinct.organisation.models import Body, BodyKind, Employee, Position, Rank
+from precinct.organisation.models import Body, BodyKind, Employee, Position, Rank, User
 from precinct.personnel import services
 from precinct.personnel.models import (
     OTHER_SANCTIONS,
+    AppealOutcome,
     Attendance,
+    Award,
     Casualty,
     Circumstances,
     Course,
@@ -83,7 +85,12 @@ class Generator:
         )
         self.ministry = Body.objects.get(parent__isnull=True)
         self.ranks = list(Rank.objects.order_by("seniority"))
-        self.positions = list(Position.objects.all())
+        # Every position but the commandant's, which only the temporary assignments below hold.
+        self.positions = list(Position.objects.exclude(code="commandant"))
+        # What makes the records look lived in (who inspects, appeals, awards, commandants) is drawn by a
+        # stream of its own: the figures' stream, and with it every figure, stays as it is.
+        self.extra = random.Random(0xA11CE)
+        self.inspector = User.objects.filter(username="inspector").first()
 
     def day(self, first: datetime.date, last: datetime.date) -> datetime.date:
         return first + datetime.timedelta(days=self.rng.randrange((last - first).days + 1))
@@ -131,7 +138,37 @@ class Generator:
                 step.employee = employee
                 records.append(step)
         bulk_write(self.actor, ServiceRecord, records)
+        self.awards_and_commandants(made)
         return made
+
+    def awards_and_commandants(self, employees: list[Employee]) -> None:
+        """Medals and commendations for some; and the temporary commandants the seeds tell of, appointed
+        to Tartar after 19 September 2023 and to Khankandi once its department was founded."""
+        extra, joined = self.extra, {}
+        for record in ServiceRecord.objects.filter(employee__in=employees, move=Move.APPOINTMENT):
+            joined[record.employee_id] = record.starts_on
+        awards = []
+        for employee in extra.sample(employees, len(employees) // 20):
+            kind = extra.choice([Award.Kind.MEDAL, Award.Kind.COMMENDATION, Award.Kind.COMMENDATION])
+            title = (
+                "For distinguished service in the police"
+                if kind == Award.Kind.MEDAL
+                else "Commendation of the Minister"
+            )
+            awarded = self.day(joined[employee.pk] + datetime.timedelta(days=365), datetime.date(2023, 6, 2))
+            awards.append(Award(employee=employee, kind=kind, title=title, awarded_on=awarded))  # fmt: skip
+        bulk_write(self.actor, Award, awards)
+        commandant = Position.objects.filter(code="commandant").first()
+        places = [("tartar", datetime.date(2023, 9, 21)), ("khankandi", datetime.date(2023, 10, 16))]
+        chosen = [e for e in employees if e.rank.seniority >= self.ranks[8].seniority][: len(places)]
+        posts = [
+            ServiceRecord(employee=employee, move=Move.TEMPORARY, temporary=True, starts_on=starts,
+                          body=Body.objects.get(code=code), position=commandant, rank=employee.rank,
+                          order_number=f"2023/K-{index + 1}")
+            for index, (employee, (code, starts)) in enumerate(zip(chosen, places, strict=False))
+            if commandant and Body.objects.filter(code=code).exists()
+        ]  # fmt: skip
+        bulk_write(self.actor, ServiceRecord, posts)
 
     def investigations(self, employees: list[Employee]) -> list[Investigation]:
         """The five years' investigations, one for each employee investigated, every one sustained and
@@ -175,19 +212,33 @@ class Generator:
             if grounds in (Grounds.RUDENESS, Grounds.ILL_TREATMENT)
             else self.rng.choice(list(Origin))
         )
+        extra = self.extra
+        recommended = finding
+        if finding == Finding.SUSTAINED and extra.random() < 0.04:
+            recommended = Finding.NOT_SUSTAINED  # the decision went further than the inspector
+        appealed = (
+            closed + datetime.timedelta(days=extra.randint(3, 10))
+            if sanction and extra.random() < 0.06
+            else None
+        )
         return Investigation(
             employee=employee,
             body=employee.body,
             grounds=grounds,
             origin=origin,
+            inspector=self.inspector if extra.random() < 0.5 else None,
             opened_on=opened,
             due_on=services.due_on(opened),
             closed_on=closed,
-            recommended=finding,
+            recommended=recommended,
             finding=finding,
             sanction=sanction,
             order_number=f"{opened.year}/D-{employee.personnel_number}" if sanction else "",
             order_date=closed if sanction else None,
+            appealed_on=appealed,
+            appeal_outcome=(
+                extra.choice([AppealOutcome.UPHELD] * 4 + [AppealOutcome.PENDING]) if appealed else ""
+            ),
         )
 
     def courses(self, employees: list[Employee]) -> tuple[list[Course], list[Attendance]]:

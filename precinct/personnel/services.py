@@ -85,6 +85,8 @@ def record_move(*, actor: Actor, employee: Employee, values: dict) -> ServiceRec
     present = employee.service.filter(temporary=False).order_by("-starts_on").first()
     if not post.temporary and present and post.starts_on <= present.starts_on:
         raise ValidationError({"starts_on": [_("A move comes after the present post began.")]})
+    if post.move == Move.PROMOTION and present and post.rank.seniority <= present.rank.seniority:
+        raise ValidationError({"rank": [_("A promotion gives a rank above the present one.")]})
     if not post.temporary:
         for open_post in employee.service.filter(temporary=False, ends_on__isnull=True):
             ends = max(open_post.starts_on, post.starts_on - datetime.timedelta(days=1))
@@ -95,9 +97,20 @@ def record_move(*, actor: Actor, employee: Employee, values: dict) -> ServiceRec
     return post
 
 
+def joined_on(employee: Employee) -> datetime.date | None:
+    first = employee.service.order_by("starts_on").first()
+    return first.starts_on if first else None
+
+
 def award_errors(award: Award) -> dict[str, list[str]]:
     if in_future(award.awarded_on):
         return {"awarded_on": [_("A day in the future cannot be recorded yet.")]}
+    joined = joined_on(award.employee)
+    if joined and award.awarded_on < joined:
+        return {"awarded_on": [_("An award comes after the employee joined the service.")]}
+    same = Award.objects.filter(employee=award.employee, title=award.title, awarded_on=award.awarded_on)
+    if same.exclude(pk=award.pk).exists():
+        return {"title": [_("This award is already recorded.")]}
     return {}
 
 
@@ -122,9 +135,11 @@ def due_on(opened_on: datetime.date) -> datetime.date:
 
 
 def investigation_errors(investigation: Investigation) -> dict[str, list[str]]:
-    errors: dict[str, list[str]] = {}
-    if in_future(investigation.opened_on):
-        errors["opened_on"] = [_("A day in the future cannot be recorded yet.")]
+    errors: dict[str, list[str]] = {
+        name: [_("A day in the future cannot be recorded yet.")]
+        for name in ("opened_on", "closed_on", "order_date", "appealed_on")
+        if in_future(getattr(investigation, name))
+    }
     if investigation.closed_on and investigation.closed_on < investigation.opened_on:
         errors["closed_on"] = [_("An investigation closes on or after the day it was opened.")]
     if investigation.sanction and investigation.finding != "sustained":
@@ -135,6 +150,14 @@ def investigation_errors(investigation: Investigation) -> dict[str, list[str]]:
         errors["order_number"] = [_("A sanction is imposed by an order: give its number and date.")]
     if investigation.order_date and investigation.order_date < investigation.opened_on:
         errors["order_date"] = [_("The order comes after the investigation was opened.")]
+    if (investigation.order_number or investigation.order_date) and not investigation.sanction:
+        errors["sanction"] = [_("An order imposes a sanction: choose it, or leave the order out.")]
+    if (
+        investigation.appealed_on
+        and investigation.order_date
+        and investigation.appealed_on < investigation.order_date
+    ):
+        errors["appealed_on"] = [_("A sanction is appealed after the order that imposed it.")]
     if investigation.appeal_outcome and not investigation.appealed_on:
         errors["appealed_on"] = [_("Give the day the sanction was appealed.")]
     if investigation.appealed_on and not investigation.sanction:
@@ -198,6 +221,10 @@ def enrol(*, actor: Actor, course: Course, employee: Employee, result: str = "co
     core.ensure_visible(actor, "employee", [employee])
     if Attendance.objects.filter(course=course, employee=employee).exists():
         raise ValidationError({"employee": [_("This employee already takes part in the course.")]})
+    if in_future(course.starts_on):  # a result is recorded, and none is known before the course
+        raise ValidationError(
+            {"result": [_("Participants and their results are recorded once the course has begun.")]}
+        )
     post = post_on(employee, course.starts_on)
     body = post.body if post else employee.body
     return core.create(actor, Attendance(course=course, employee=employee, body=body, result=result))
@@ -206,6 +233,21 @@ def enrol(*, actor: Actor, course: Course, employee: Employee, result: str = "co
 def casualty_errors(casualty: Casualty) -> dict[str, list[str]]:
     if in_future(casualty.occurred_on):
         return {"occurred_on": [_("A day in the future cannot be recorded yet.")]}
+    if not casualty.employee_id or not casualty.occurred_on:
+        return {}
+    joined = joined_on(casualty.employee)
+    if joined and casualty.occurred_on < joined:
+        return {"occurred_on": [_("The employee joined the service after this day.")]}
+    others = Casualty.objects.filter(employee=casualty.employee).exclude(pk=casualty.pk)
+    if others.filter(occurred_on=casualty.occurred_on, outcome=casualty.outcome).exists():
+        return {"occurred_on": [_("This casualty is already recorded.")]}
+    killed = others.filter(outcome="killed").first()
+    if killed and casualty.occurred_on >= killed.occurred_on:
+        return {
+            "occurred_on": [
+                _("The employee was killed on %(day)s.") % {"day": f"{killed.occurred_on:%d.%m.%Y}"}
+            ]
+        }
     return {}
 
 

@@ -65,3 +65,20 @@ def test_responses_with_personal_data_are_never_stored(administrator, anonymous_
     assert "no-store" in api_for(administrator).get("/api/crimes/")["Cache-Control"]
     assert "no-store" in anonymous_client.get("/api/crimes/")["Cache-Control"]
     assert "no-store" not in anonymous_client.get("/statistics/").get("Cache-Control", "")
+
+
+@pytest.mark.parametrize("bound", ["--from=1800-01-01", "--to=2150-01-01"])
+def test_the_command_line_report_refuses_a_date_out_of_range_by_its_option(db, bound):
+    from django.core.management import CommandError, call_command
+
+    dates = {"--from": "2023-01-01", "--to": "2023-09-30"}
+    name, value = bound.split("=")
+    dates[name] = value
+    with pytest.raises(CommandError, match=f"{name}: a date from 01.01.1900"):
+        call_command("report", "board", "--from", dates["--from"], "--to", dates["--to"])
+
+
+def test_a_list_a_role_does_not_reach_is_refused_not_shown_empty(nasimi_officer, analyst):
+    assert client_for(nasimi_officer).get("/personnel/investigations/").status_code == 403
+    assert client_for(nasimi_officer).get("/personnel/investigations/?export=csv").status_code == 403
+    assert client_for(analyst).get("/personnel/investigations/").status_code == 403

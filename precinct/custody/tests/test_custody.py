@@ -254,3 +254,25 @@ def test_nobody_is_held_twice_at_once_and_an_edit_records_no_false_change(keeper
     last = AuditEntry.objects.filter(model="custody.detention", object_id=str(first.pk), action=Action.UPDATE)
     last = last.order_by("pk").last()
     assert last.before["detained_at"] == last.after["detained_at"]
+
+
+def test_one_person_is_questioned_in_one_interrogation_at_a_time(keeper):
+    actor = Actor(keeper, Via.WEB)
+    detention = detained(actor, at(1, 10))
+
+    def question(start: float, end: float):
+        return services.record_interrogation(
+            actor=actor,
+            detention=detention,
+            values={
+                "started_at": at(1, start),
+                "ended_at": at(1, end),
+                "interrogator": "investigator Mammadov",
+            },
+        )
+
+    question(12, 13)
+    with pytest.raises(ValidationError) as refused:
+        question(12.5, 13.5)
+    assert "started_at" in refused.value.message_dict
+    question(13, 14)  # the next one may begin as the last ends

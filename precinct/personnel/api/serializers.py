@@ -1,6 +1,9 @@
 from rest_framework import serializers
 
+from precinct.appeals.models import Application
 from precinct.core.api import BodyField, InReach, ServiceSerializer
+from precinct.core.roles import Role
+from precinct.organisation.models import User
 from precinct.personnel import services
 from precinct.personnel.models import Casualty, Course, Investigation, Staff
 
@@ -27,11 +30,16 @@ class EmployeeSerializer(serializers.ModelSerializer):
 class InvestigationSerializer(ServiceSerializer):
     body = serializers.SlugRelatedField(slug_field="code", read_only=True)  # the employee's at the time
     employee = InReach(queryset=Staff.objects.all())
+    application = InReach(queryset=Application.objects.all(), required=False, allow_null=True)
+    inspector = serializers.SlugRelatedField(
+        slug_field="username", queryset=User.objects.filter(role=Role.INSPECTOR, is_active=True),
+        required=False, allow_null=True,
+    )  # fmt: skip
 
     class Meta:
         model = Investigation
         fields = ["id", *Investigation.ENTERED_FIELDS, "body", "due_on", "version"]
-        read_only_fields = ["due_on", "application", "inspector"]
+        read_only_fields = ["due_on"]
 
     def create(self, validated):
         return services.open_investigation(actor=self.context["actor"], values=self.values(validated))

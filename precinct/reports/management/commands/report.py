@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from precinct.core.periods import Period
+from precinct.core.periods import EARLIEST, LATEST, Period, out_of_range
 from precinct.organisation.models import Body
 from precinct.reports.engine import board_report
 from precinct.reports.exports import FORMATS
@@ -55,6 +55,9 @@ class Command(BaseCommand):
             period = Period(date(start), date(end))
         except ValueError as error:
             raise CommandError(str(error)) from None
+        for name, day in (("--from", period.start), ("--to", period.end)):
+            if out_of_range(day):
+                raise CommandError(f"{name}: a date from {EARLIEST:%d.%m.%Y} to {LATEST:%d.%m.%Y}.")
         chosen = Body.objects.filter(code=body).first() if body else Body.objects.filter(parent=None).first()
         if chosen is None:
             raise CommandError(f"There is no territorial body “{body}”.")
