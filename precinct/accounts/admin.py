@@ -5,12 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from precinct.accounts import lockout, tokens
 from precinct.accounts.models import ApiToken, Lock
-from precinct.core.admin import AdministratorsOnly
+from precinct.core.admin import ReadOnlyAdmin
 from precinct.core.audit import Actor
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(AdministratorsOnly, admin.ModelAdmin):
+class ApiTokenAdmin(ReadOnlyAdmin):
     list_display = ["name", "user", "prefix", "scope", "created_at", "expires_at", "last_used_at", "state"]
     list_filter = ["scope", "ended_because"]
     search_fields = ["name", "prefix", "user__username"]
@@ -21,15 +21,6 @@ class ApiTokenAdmin(AdministratorsOnly, admin.ModelAdmin):
     fields = readonly_fields
     actions = ["revoke"]
 
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False  # an ended token stays, for the audit trail
-
     @admin.action(description=_("Revoke the selected tokens"))
     def revoke(self, request, queryset) -> None:
         actor = Actor.from_request(request)
@@ -37,30 +28,14 @@ class ApiTokenAdmin(AdministratorsOnly, admin.ModelAdmin):
             tokens.revoke(actor, token)
         messages.success(request, _("The tokens are revoked."))
 
-    def get_actions(self, request):
-        # Django offers actions only to those who may change; revoking is the one change allowed.
-        actions = super().get_actions(request)
-        if getattr(request.user, "is_administrator", False):
-            actions["revoke"] = self.get_action("revoke")
-        return actions
-
 
 @admin.register(Lock)
-class LockAdmin(AdministratorsOnly, admin.ModelAdmin):
+class LockAdmin(ReadOnlyAdmin):
     list_display = ["user", "locked_at", "failures", "released_at", "released_by"]
     list_filter = [("released_at", admin.EmptyFieldListFilter)]
     search_fields = ["user__username"]
     readonly_fields = fields = ["user", "locked_at", "failures", "released_at", "released_by"]
     actions = ["release"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False  # a lock, released or not, stays on record
 
     @admin.action(description=_("Release the selected accounts"))
     def release(self, request, queryset) -> None:

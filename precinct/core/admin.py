@@ -27,6 +27,20 @@ class AdministratorsOnly:
         return getattr(request.user, "is_administrator", False)
 
 
+class ReadOnlyAdmin(AdministratorsOnly, admin.ModelAdmin):
+    """Records kept for the trail (audit entries, tokens, locks): administrators read them, and act on
+    them only through the admin actions each declares; nobody adds, edits or deletes one here."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 class AuditedAdmin(AdministratorsOnly, admin.ModelAdmin):
     """A ModelAdmin whose saves and deletes leave audit entries (many-to-many changes included)."""
 
@@ -57,19 +71,10 @@ class AuditedAdmin(AdministratorsOnly, admin.ModelAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(AdministratorsOnly, admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyAdmin):
     list_display = ["at", "username", "via", "action", "model", "object_id", "object_repr"]
     list_filter = ["via", "action", "model"]
     search_fields = ["username", "object_id", "object_repr"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(CalendarDay)
