@@ -16,7 +16,7 @@ from precinct.appeals.models import (
     Subject,
     on_the_clock,
 )
-from precinct.core.filters import BodyFilter, SearchFilter, YesNoFilter, date_range
+from precinct.core.filters import BodyFilter, FilterSet, SearchFilter, YesNoFilter, date_range
 from precinct.core.workdays import current_calendar
 
 
@@ -35,7 +35,7 @@ def by_deadline(queryset, _name, value):
     return queryset
 
 
-class ApplicationFilterSet(django_filters.FilterSet):
+class ApplicationFilterSet(FilterSet):
     received_from, received_to = date_range("received_on", _("Received from"), _("Received to"))
     body = BodyFilter()
     status = django_filters.ChoiceFilter(choices=Status.choices, label=_("Status"))
@@ -55,7 +55,7 @@ class ApplicationFilterSet(django_filters.FilterSet):
         return queryset.filter(officer=self.request.user) if value and self.request else queryset
 
 
-class ReceptionDayFilterSet(django_filters.FilterSet):
+class ReceptionDayFilterSet(FilterSet):
     date_from, date_to = date_range("date", _("From"), _("To"))
     body = BodyFilter()
 
@@ -64,7 +64,7 @@ class ReceptionDayFilterSet(django_filters.FilterSet):
         fields: list[str] = []
 
 
-class FeedbackFilterSet(django_filters.FilterSet):
+class FeedbackFilterSet(FilterSet):
     received_from, received_to = date_range("received_on", _("Received from"), _("Received to"))
     body = BodyFilter(field_name="application__body")
     kind = django_filters.ChoiceFilter(choices=FeedbackKind.choices, label=_("Kind"))

@@ -6,12 +6,12 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
-from precinct.core.filters import date_range
+from precinct.core.filters import FilterSet, date_range
 from precinct.core.models import Action, AuditEntry, Via
 from precinct.core.roles import can
 
 
-class AuditEntryFilterSet(django_filters.FilterSet):
+class AuditEntryFilterSet(FilterSet):
     since, until = date_range("at__date", _("From"), _("To"))
     username = django_filters.CharFilter(lookup_expr="icontains", label=_("User name"))
     action = django_filters.ChoiceFilter(choices=Action.choices, label=_("Action"))

@@ -89,10 +89,70 @@ def time_range(field: str, label_from, label_to) -> tuple:
     )
 
 
+class YesNoField(forms.NullBooleanField):
+    """Yes, no or either: any other value is refused by name rather than read as "either"."""
+
+    YES, NO = {"true", "1", "yes", "on"}, {"false", "0", "no", "off"}
+
+    def to_python(self, value):
+        if value in (None, "") or isinstance(value, bool):
+            return value if isinstance(value, bool) else None
+        text = str(value).strip().lower()
+        if text in self.YES or text in self.NO:
+            return text in self.YES
+        raise forms.ValidationError(
+            _("“%(value)s” is neither yes (true) nor no (false)."), code="invalid", params={"value": value}
+        )
+
+    def validate(self, value) -> None:
+        pass
+
+
 class YesNoFilter(django_filters.BooleanFilter):
     """A yes/no filter whose empty choice reads "any" rather than "unknown"."""
+
+    field_class = YesNoField
 
     def __init__(self, *args, **kwargs) -> None:
         choices = [("", "---------"), ("true", _("yes")), ("false", _("no"))]
         kwargs.setdefault("widget", forms.Select(choices=choices))
         super().__init__(*args, **kwargs)
+
+
+def bound(item: django_filters.Filter) -> str | None:
+    """Whether a date filter is the lower or the upper bound of a range ("from", "to"), or neither."""
+    if isinstance(item, LocalDayFilter):
+        return "to" if item.until else "from"
+    if isinstance(item, DateFilter):
+        return {"gte": "from", "lte": "to"}.get(item.lookup_expr)
+    return None
+
+
+class FilterSet(django_filters.FilterSet):
+    """Every list's filters: a range that ends before it begins is refused, naming both of its bounds,
+    rather than giving an empty list that looks like no records."""
+
+    def ranges(self) -> list[tuple[str, str]]:
+        ends: dict[str, dict[str, str]] = {}
+        for name, item in self.filters.items():
+            if side := bound(item):
+                ends.setdefault(item.field_name, {})[side] = name
+        return [(pair["from"], pair["to"]) for pair in ends.values() if len(pair) == 2]
+
+    def get_form_class(self):
+        base, ranges = super().get_form_class(), self.ranges()
+
+        def clean(form):
+            cleaned = base.clean(form)
+            for start, end in ranges:
+                first, last = cleaned.get(start), cleaned.get(end)
+                if first and last and first > last:
+                    form.add_error(
+                        end,
+                        _("“%(end)s” (%(last)s) is before “%(start)s” (%(first)s).")
+                        % {"end": form.fields[end].label, "last": last.strftime("%d.%m.%Y"),
+                           "start": form.fields[start].label, "first": first.strftime("%d.%m.%Y")},
+                    )  # fmt: skip
+            return cleaned
+
+        return type(base.__name__, (base,), {"clean": clean})

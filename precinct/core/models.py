@@ -90,7 +90,12 @@ class AuditEntry(models.Model):
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit entries")
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["model", "object_id"]), models.Index(fields=["username", "at"])]
+        indexes = [
+            models.Index(fields=["model", "object_id"]),
+            models.Index(fields=["username", "at"]),
+            # The entries waiting for their place: found at once however long the chain.
+            models.Index(fields=["id"], condition=models.Q(seq__isnull=True), name="audit_unsealed"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.model} {self.object_id}"

@@ -3,7 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from precinct.core.filters import BodyFilter, SearchFilter, YesNoFilter, date_range
+from precinct.core.filters import BodyFilter, FilterSet, SearchFilter, YesNoFilter, date_range
 from precinct.crimes.models import (
     Agency,
     Category,
@@ -17,7 +17,7 @@ from precinct.crimes.models import (
 )
 
 
-class CrimeFilterSet(django_filters.FilterSet):
+class CrimeFilterSet(FilterSet):
     registered_from, registered_to = date_range("registered_on", _("Registered from"), _("Registered to"))
     body = BodyFilter()
     category = django_filters.ModelChoiceFilter(
@@ -40,7 +40,7 @@ class CrimeFilterSet(django_filters.FilterSet):
         fields: list[str] = []
 
 
-class PersonFilterSet(django_filters.FilterSet):
+class PersonFilterSet(FilterSet):
     body = BodyFilter()
     q = SearchFilter(fields=["surname", "given_name", "patronymic", "id_number"])
 
@@ -49,7 +49,7 @@ class PersonFilterSet(django_filters.FilterSet):
         fields: list[str] = []
 
 
-class WantedFilterSet(django_filters.FilterSet):
+class WantedFilterSet(FilterSet):
     opened_from, opened_to = date_range("opened_on", _("Opened from"), _("Opened to"))
     body = BodyFilter()
     arrested = YesNoFilter(field_name="arrested_on", lookup_expr="isnull", exclude=True, label=_("Arrested"))
@@ -60,7 +60,7 @@ class WantedFilterSet(django_filters.FilterSet):
         fields: list[str] = []
 
 
-class CriminalGroupFilterSet(django_filters.FilterSet):
+class CriminalGroupFilterSet(FilterSet):
     neutralized_from, neutralized_to = date_range(
         "neutralized_on", _("Neutralized from"), _("Neutralized to")
     )

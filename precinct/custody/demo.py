@@ -67,6 +67,8 @@ class Generator:
         )  # fmt: skip
         if held:
             detention.court_order = ""
+        elif detention.court_order:
+            detention.court_order_on = timezone.localdate(ended_at)
         until = ended_at or now
         steps = []
         for kind, first, last, late, missing in SAFEGUARDS:

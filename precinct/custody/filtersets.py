@@ -1,11 +1,11 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from precinct.core.filters import BodyFilter, SearchFilter, YesNoFilter, time_range
+from precinct.core.filters import BodyFilter, FilterSet, SearchFilter, YesNoFilter, time_range
 from precinct.custody.models import Detention, Ending, Grounds
 
 
-class DetentionFilterSet(django_filters.FilterSet):
+class DetentionFilterSet(FilterSet):
     detained_from, detained_to = time_range("detained_at", _("Detained from"), _("Detained to"))
     body = BodyFilter()
     grounds = django_filters.ChoiceFilter(choices=Grounds.choices, label=_("Grounds"))

@@ -45,7 +45,7 @@ class Detention(ScopedModel, Timestamped):
     domain = "custody"
     ENTERED_FIELDS = [
         "person", "body", "officer", "crime", "article", "grounds", "detained_at", "place",
-        "needs_interpreter", "language", "ended_at", "ending", "court_order", "note",
+        "needs_interpreter", "language", "ended_at", "ending", "court_order", "court_order_on", "note",
     ]  # fmt: skip
 
     person = models.ForeignKey(
@@ -84,6 +84,7 @@ class Detention(ScopedModel, Timestamped):
     ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
     ending = models.CharField(_("ended by"), max_length=20, choices=Ending.choices, blank=True)
     court_order = models.CharField(_("court's order"), max_length=60, blank=True)
+    court_order_on = models.DateField(_("date of the court's order"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
     # What follows from the records, kept by custody.services after every write.
     limit_at = models.DateTimeField(_("limit"), editable=False)

@@ -36,6 +36,7 @@ def detention_errors(detention: Detention) -> dict[str, list[str]]:
         errors["court_order"] = [_("An arrest is by a court's order: give its number and date.")]
     if detention.court_order and detention.ending != Ending.ARRESTED:
         errors["court_order"] = [_("A court's order is given for an arrest by the court only.")]
+    errors |= court_order_date_errors(detention)
     if detention.person_id and detention.detained_at and held_elsewhere(detention):
         errors["detained_at"] = [_("This person is recorded as held at this moment in another detention.")]
     if detention.needs_interpreter and not detention.language:
@@ -51,6 +52,26 @@ def detention_errors(detention: Detention) -> dict[str, list[str]]:
                 % {"at": f"{timezone.localtime(last):%d.%m.%Y %H:%M}"}
             ]
     return errors
+
+
+def court_order_date_errors(detention: Detention) -> dict[str, list[str]]:
+    """The court's order is dated with its number, on a day from the detention to the arrest."""
+    day = detention.court_order_on
+    if detention.court_order and day is None:
+        return {"court_order_on": [_("Give the date of the court's order.")]}
+    if day is None:
+        return {}
+    if not detention.court_order:
+        return {"court_order_on": [_("A date is given with the court's order it dates.")]}
+    detained = timezone.localdate(detention.detained_at) if detention.detained_at else None
+    ended = timezone.localdate(detention.ended_at) if detention.ended_at else None
+    if (detained and day < detained) or (ended and day > ended):
+        return {
+            "court_order_on": [
+                _("The court's order is dated from the day of detention to the day of the arrest.")
+            ]
+        }
+    return {}
 
 
 def held_elsewhere(detention: Detention) -> bool:

@@ -1,12 +1,12 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from precinct.core.filters import BodyFilter, SearchFilter, date_range
+from precinct.core.filters import BodyFilter, FilterSet, SearchFilter, date_range
 from precinct.drugs.models import FoundBy, PreventionEvent, Seizure, Substance, SubstanceClass, Venue
 from precinct.drugs.units import Grade
 
 
-class SeizureFilterSet(django_filters.FilterSet):
+class SeizureFilterSet(FilterSet):
     seized_from, seized_to = date_range("seized_on", _("Seized from"), _("Seized to"))
     body = BodyFilter()
     substance = django_filters.ModelChoiceFilter(
@@ -24,7 +24,7 @@ class SeizureFilterSet(django_filters.FilterSet):
         fields: list[str] = []
 
 
-class PreventionEventFilterSet(django_filters.FilterSet):
+class PreventionEventFilterSet(FilterSet):
     held_from, held_to = date_range("held_on", _("Held from"), _("Held to"))
     body = BodyFilter()
     venue = django_filters.ChoiceFilter(choices=Venue.choices, label=_("Venue"))

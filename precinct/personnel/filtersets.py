@@ -2,11 +2,11 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from precinct.core.filters import BodyFilter, SearchFilter, YesNoFilter, date_range
+from precinct.core.filters import BodyFilter, FilterSet, SearchFilter, YesNoFilter, date_range
 from precinct.personnel.models import Course, Grounds, Investigation, OrganiserKind, Sanction, Staff, Topic
 
 
-class EmployeeFilterSet(django_filters.FilterSet):
+class EmployeeFilterSet(FilterSet):
     body = BodyFilter()
     q = SearchFilter(fields=["personnel_number", "surname", "given_name"])
 
@@ -15,7 +15,7 @@ class EmployeeFilterSet(django_filters.FilterSet):
         fields: list[str] = []
 
 
-class InvestigationFilterSet(django_filters.FilterSet):
+class InvestigationFilterSet(FilterSet):
     opened_from, opened_to = date_range("opened_on", _("Opened from"), _("Opened to"))
     body = BodyFilter()
     grounds = django_filters.ChoiceFilter(choices=Grounds.choices, label=_("Grounds"))
@@ -38,7 +38,7 @@ class InvestigationFilterSet(django_filters.FilterSet):
         return queryset.filter(**late) if value else queryset.exclude(**late)
 
 
-class CourseFilterSet(django_filters.FilterSet):
+class CourseFilterSet(FilterSet):
     starts_from, starts_to = date_range("starts_on", _("From"), _("To"))
     topic = django_filters.ChoiceFilter(choices=Topic.choices, label=_("Topic"))
     organiser_kind = django_filters.ChoiceFilter(choices=OrganiserKind.choices, label=_("Organiser"))

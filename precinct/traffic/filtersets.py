@@ -3,11 +3,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from precinct.core.fields import ChoiceSetField
-from precinct.core.filters import BodyFilter, YesNoFilter, time_range
+from precinct.core.filters import BodyFilter, FilterSet, YesNoFilter, time_range
 from precinct.traffic.models import Accident, Cause, Device, DeviceKind, OffenceArticle, Payment, Violation
 
 
-class ViolationFilterSet(django_filters.FilterSet):
+class ViolationFilterSet(FilterSet):
     occurred_from, occurred_to = time_range("occurred_at", _("From"), _("To"))
     body = BodyFilter()
     article = django_filters.ModelChoiceFilter(
@@ -29,7 +29,7 @@ class ViolationFilterSet(django_filters.FilterSet):
         return queryset.filter(vehicle=value.upper().replace(" ", "").replace("-", ""))
 
 
-class AccidentFilterSet(django_filters.FilterSet):
+class AccidentFilterSet(FilterSet):
     occurred_from, occurred_to = time_range("occurred_at", _("From"), _("To"))
     body = BodyFilter()
     cause = django_filters.ChoiceFilter(choices=Cause.choices, label=_("Cause"), method="with_cause")
@@ -47,7 +47,7 @@ class AccidentFilterSet(django_filters.FilterSet):
         return queryset.filter(killed__gt=0) if value else queryset.filter(killed=0)
 
 
-class DeviceFilterSet(django_filters.FilterSet):
+class DeviceFilterSet(FilterSet):
     body = BodyFilter()
     kind = django_filters.ChoiceFilter(choices=DeviceKind.choices, label=_("Kind"))
     in_service = YesNoFilter(label=_("In service"))

@@ -82,3 +82,43 @@ def test_a_list_a_role_does_not_reach_is_refused_not_shown_empty(nasimi_officer,
     assert client_for(nasimi_officer).get("/personnel/investigations/").status_code == 403
     assert client_for(nasimi_officer).get("/personnel/investigations/?export=csv").status_code == 403
     assert client_for(analyst).get("/personnel/investigations/").status_code == 403
+
+
+REVERSED = [
+    ("/crimes/?registered_from=2023-05-01&registered_to=2023-04-01", "registered_to"),
+    ("/custody/?detained_from=2023-05-01&detained_to=2023-04-01", "detained_to"),
+    ("/personnel/investigations/?opened_from=2023-05-01&opened_to=2023-04-01", "opened_to"),
+    ("/api/crimes/?registered_from=2023-05-01&registered_to=2023-04-01", "registered_to"),
+    ("/api/detentions/?detained_from=2023-05-01&detained_to=2023-04-01", "detained_to"),
+]
+NEITHER = [
+    ("/crimes/?firearm=maybe", "firearm"),
+    ("/custody/?open=perhaps", "open"),
+    ("/api/crimes/?firearm=maybe", "firearm"),
+    ("/api/detentions/?open=perhaps", "open"),
+]
+
+
+@pytest.mark.parametrize(("url", "field"), REVERSED + NEITHER)
+def test_a_range_ending_before_it_begins_or_a_yes_no_that_is_neither_is_refused_by_name(
+    administrator, url, field
+):
+    """Never an empty list that looks like no records, nor a filter silently dropped."""
+    if url.startswith("/api/"):
+        answer = api_for(administrator).get(url)
+        assert answer.status_code == 400 and field in answer.json(), url
+        message = " ".join(answer.json()[field])
+    else:
+        answer = client_for(administrator).get(url)
+        assert answer.status_code == 200, url
+        message = answer.content.decode()
+    reason = "is before" if (url, field) in REVERSED else "neither yes"
+    assert reason in message, url
+    if reason == "is before":
+        assert "01.04.2023" in message and "01.05.2023" in message, url
+
+
+def test_a_yes_no_filter_takes_its_words(administrator):
+    api = api_for(administrator)
+    for value in ("true", "false", "1", "0", ""):
+        assert api.get(f"/api/crimes/?firearm={value}").status_code == 200, value

@@ -86,6 +86,22 @@ def test_the_rules_of_a_detention_name_the_field_that_breaks_them(keeper):
     cases = [
         (lambda: end(actor, detention, at(1, 9)), "ended_at"),
         (lambda: end(actor, detention, at(2, 9), ending=Ending.ARRESTED), "court_order"),
+        (
+            lambda: end(actor, detention, at(2, 9), ending=Ending.ARRESTED, court_order="C-1"),
+            "court_order_on",
+        ),
+        (
+            lambda: end(
+                actor,
+                detention,
+                at(2, 9),
+                ending=Ending.ARRESTED,
+                court_order="C-1",
+                court_order_on=datetime.date(2023, 2, 28),
+            ),
+            "court_order_on",
+        ),  # fmt: skip
+        (lambda: end(actor, detention, at(2, 9), court_order_on=datetime.date(2023, 3, 2)), "court_order_on"),
         (lambda: give(actor, detention, "rights", at(1, 9)), "at"),
         (lambda: give(actor, detention, "interpreter", at(1, 11)), "kind"),
         (lambda: detained(actor, timezone.now() + datetime.timedelta(hours=2)), "detained_at"),
@@ -95,6 +111,16 @@ def test_the_rules_of_a_detention_name_the_field_that_breaks_them(keeper):
         with pytest.raises(ValidationError) as refused:
             write()
         assert field in refused.value.message_dict, field
+    arrested = detained(actor, at(5, 10))
+    arrested = end(
+        actor,
+        arrested,
+        at(6, 9),
+        ending=Ending.ARRESTED,
+        court_order="C-1",
+        court_order_on=datetime.date(2023, 3, 6),
+    )
+    assert arrested.court_order_on == datetime.date(2023, 3, 6)
     give(actor, detention, "rights", at(1, 12))
     with pytest.raises(ValidationError) as refused:
         end(actor, detention, at(1, 11))  # before a safeguard already recorded
@@ -105,7 +131,7 @@ def test_the_rules_of_a_detention_name_the_field_that_breaks_them(keeper):
             values={"started_at": at(1, 21), "ended_at": at(1, 22), "interrogator": "investigator"},
         )  # fmt: skip
     assert "started_at" in refused.value.message_dict
-    assert Detention.objects.get().interrogations.count() == 0
+    assert detention.interrogations.count() == 0
 
 
 def test_a_detained_persons_record_is_reached_by_custody_roles_of_its_body_and_every_read_is_audited(

@@ -39,9 +39,9 @@ class Command(BaseCommand):
             proved, broken, pending = chain.verify()
             if broken is not None:
                 raise CommandError(
-                    f"The audit chain is broken at entry {broken['id']} (place {broken['seq']}, "
-                    f"{broken['at']:%Y-%m-%d %H:%M:%S} {broken['username']} {broken['action']} "
-                    f"{broken['model']} {broken['object_id']}): {proved} entries before it are whole."
+                    f"The audit chain is broken at entry {broken.pk} (place {broken.seq}, "
+                    f"{broken.at:%Y-%m-%d %H:%M:%S} {broken.username} {broken.action} "
+                    f"{broken.model} {broken.object_id}): {proved} entries before it are whole."
                 )
             self.stdout.write(
                 self.style.SUCCESS(f"The audit chain is whole: {proved} entries; {pending} not yet sealed.")
