@@ -128,6 +128,37 @@ def record_export(actor: Actor, model: type[models.Model], count: int, query: st
 
 
 HIDDEN_IN_HISTORY = {"id", "version"}
+# Not changes: a record's history lists what was done to it, and says how often it was read.
+NOT_CHANGES = [Action.READ, Action.USE]
+
+
+def changes_of(instance: models.Model):
+    """The entries of one record that change it (created, changed, deleted…), newest first."""
+    return history(instance).exclude(action__in=NOT_CHANGES)
+
+
+def reads_of(instance: models.Model) -> int:
+    return history(instance).filter(action=Action.READ).count()
+
+
+def moment(text: str) -> str:
+    """A time as the audit log keeps it (ISO, UTC) in the ministry's zone, as every page shows times."""
+    from django.utils import timezone
+
+    try:
+        value = datetime.datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    if value.tzinfo is not None:
+        value = timezone.localtime(value)
+    return f"{value:%d.%m.%Y %H:%M}"
+
+
+def day(text: str) -> str:
+    try:
+        return f"{datetime.date.fromisoformat(text):%d.%m.%Y}"
+    except ValueError:
+        return text
 
 
 def readable_changes(audit_entry: AuditEntry, user=None) -> list[tuple[str, str, str]]:
@@ -156,6 +187,10 @@ def readable_changes(audit_entry: AuditEntry, user=None) -> list[tuple[str, str,
             return ", ".join(field.labels(value)) or "—"
         if isinstance(value, bool):
             return _("yes") if value else _("no")
+        if isinstance(field, models.DateTimeField) and isinstance(value, str):
+            return moment(value)
+        if isinstance(field, models.DateField) and isinstance(value, str):
+            return day(value)
         if field.is_relation:
             related = field.related_model
             values = value if isinstance(value, list) else [value]

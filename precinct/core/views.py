@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView
 
-from precinct.core.audit import Actor, history, record_export, record_read
+from precinct.core.audit import Actor, changes_of, reads_of, record_export, record_read
 from precinct.core.forms import ImportForm
 from precinct.core.importing import rows_from
 from precinct.core.models import Via
@@ -159,13 +159,24 @@ class ObjectDetailView(ScopedMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["history"] = history(self.object).select_related("user")[:100]
+        context |= history_context(self.object, self.request.user)
         context["can_edit"] = (
             bool(self.edit_url_name)
             and self.model.objects.editable_by(self.request.user).filter(pk=self.object.pk).exists()
         )
         context["edit_url_name"] = self.edit_url_name
         return context
+
+
+def history_context(instance, user) -> dict:
+    """A record's history on its page: its changes, and how often it was read (who, in the audit log)."""
+    label = instance._meta.label_lower
+    return {
+        "history": changes_of(instance).select_related("user")[:100],
+        "reads": reads_of(instance),
+        "audit_query": f"model={label}&object_id={instance.pk}&action=read",
+        "can_see_audit": can(user, "audit"),
+    }
 
 
 class ServiceFormView(LoginRequiredMixin, FormView):

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
-from precinct.core.audit import Actor, history, record_read
+from precinct.core.audit import Actor, record_read
 from precinct.core.roles import CHANGE, VIEW, can
-from precinct.core.views import ObjectDetailView, ObjectListView, ServiceFormView, posted
+from precinct.core.views import ObjectDetailView, ObjectListView, ServiceFormView, history_context, posted
 from precinct.organisation.models import Employee
 from precinct.personnel import services
 from precinct.personnel.filtersets import CourseFilterSet, EmployeeFilterSet, InvestigationFilterSet
@@ -49,7 +49,7 @@ class EmployeeDetailView(ObjectDetailView):
         context = super().get_context_data(**kwargs)
         employee, user = self.object, self.request.user
         # The file's changes are the employee record's, written under the organisation's label.
-        context["history"] = history(Employee(pk=employee.pk)).select_related("user")[:100]
+        context |= history_context(Employee(pk=employee.pk), user)
         context["service"] = employee.service.select_related("body", "rank", "position").order_by("starts_on")
         context["awards"] = employee.awards.all()
         context["training"] = employee.attendances.select_related("course").order_by("-course__starts_on")

@@ -11,7 +11,7 @@ from precinct.core.workdays import DEFAULT_DATA, Calendar, load_default
 
 CALENDAR = load_default()
 RAW = json.loads(DEFAULT_DATA.read_text(encoding="utf-8"))
-YEARS = range(2022, 2028)
+YEARS = range(2018, 2028)
 
 
 def d(text: str) -> date:
@@ -172,7 +172,7 @@ def test_the_data_file_is_well_formed():
     assert len(holidays) == len(set(holidays))
     assert all(entry["kind"] in {"holiday", "transferred"} for entry in RAW["holidays"])
     assert all(entry["name_en"] and entry["name_az"] for entry in RAW["holidays"])
-    assert min(holidays) == d("2022-01-01") and max(holidays) == d("2027-12-31")
+    assert min(holidays) == d("2018-01-01") and max(holidays) == d("2027-12-31")
     assert all(d(entry["date"]).weekday() < 5 for entry in RAW["holidays"] if entry["kind"] == "transferred")
     assert all(entry["note_en"] for entry in RAW["working_weekends"])
     assert RAW["_notes"]
@@ -180,8 +180,10 @@ def test_the_data_file_is_well_formed():
 
 @pytest.mark.parametrize("year", YEARS)
 def test_the_fixed_holidays_rest_every_year(year):
-    for month, day in [(1, 1), (1, 2), (1, 20), (3, 8), (5, 9), (5, 28), (6, 15), (6, 26), (11, 8), (11, 9)]:
+    for month, day in [(1, 1), (1, 2), (1, 20), (3, 8), (5, 9), (5, 28), (6, 15), (6, 26), (11, 9)]:
         assert date(year, month, day) in CALENDAR.holidays
+    # Victory Day is a holiday from 2021 (the Labour Code as amended in December 2020).
+    assert (date(year, 11, 8) in CALENDAR.holidays) == (year >= 2021)
     for day in range(20, 25):
         assert date(year, 3, day) in CALENDAR.holidays
     assert date(year, 12, 31) in CALENDAR.holidays
@@ -197,6 +199,10 @@ def test_commemorative_days_stay_working_days(year):
 @pytest.mark.parametrize(
     ("year", "ramazan", "qurban"),
     [
+        (2018, "2018-06-15", "2018-08-22"),
+        (2019, "2019-06-05", "2019-08-12"),
+        (2020, "2020-05-24", "2020-07-31"),
+        (2021, "2021-05-13", "2021-07-20"),
         (2022, "2022-05-02", "2022-07-09"),
         (2023, "2023-04-21", "2023-06-28"),
         (2024, "2024-04-10", "2024-06-16"),
@@ -228,6 +234,13 @@ def test_the_production_calendars_rest_days(year, carried_over):
 
 def test_the_cabinet_exchanges_of_working_and_rest_days():
     exchanges = {
+        "2020-01-03": "2019-12-28",
+        "2020-01-06": "2019-12-29",
+        "2020-03-27": "2020-03-29",
+        "2020-05-27": "2020-05-31",
+        "2021-05-11": "2021-05-08",
+        "2021-05-12": "2021-05-16",
+        "2021-07-19": "2021-07-17",
         "2022-03-07": "2022-03-05",
         "2022-11-07": "2022-11-05",
         "2023-06-27": "2023-06-24",

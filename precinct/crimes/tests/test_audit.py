@@ -101,6 +101,31 @@ def test_the_record_page_shows_its_history(nasimi_officer):
     assert 'id="history"' in page and "nasimi" in page
 
 
+def test_the_history_lists_changes_in_local_time_and_counts_the_reads(nasimi_officer, administrator):
+    """Opening a record is audited, but is not a change: the history says how often it was opened, and
+    an administrator follows the link to who did; its times are the ministry's, as dd.mm.yyyy."""
+    import re
+
+    from django.utils import timezone
+
+    person = register_person(
+        actor=Actor.cli(nasimi_officer),
+        values={"body": body("baku-nasimi"), "surname": "Huseynova", "given_name": "Aysel"},
+    )
+    created = entries(person).get()
+    url = reverse("crimes:person", args=[person.pk])
+    officer = client_for(nasimi_officer)
+    for _ in range(3):
+        officer.get(url)
+    page = client_for(administrator).get(url).content.decode()
+    history = page[page.index('id="history"') :]
+    rows = re.findall(r"<tr>\s*<td", history)
+    assert len(rows) == 1  # the creation; not the four openings
+    assert f"{timezone.localtime(created.at):%d.%m.%Y %H:%M}" in history
+    assert "Opened 4 times" in history and "action=read" in history
+    assert "action=read" not in officer.get(url).content.decode()  # the audit log is the administrators'
+
+
 @pytest.mark.parametrize("persona, status", [("administrator", 200), ("analyst", 403)])
 def test_only_administrators_search_the_audit_log(request, persona, status):
     user = request.getfixturevalue(persona)

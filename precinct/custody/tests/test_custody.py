@@ -17,7 +17,7 @@ from precinct.core.periods import Period
 from precinct.core.roles import Role
 from precinct.crimes.models import Person
 from precinct.custody import services
-from precinct.custody.models import Detention, Ending
+from precinct.custody.models import Ending
 from precinct.organisation.models import Body
 from precinct.reports.engine import board_report
 
