@@ -14,10 +14,11 @@ DEMO_USERS = {
     "appeals": ("Aysel", "Appeals Officer", Role.APPEALS_OFFICER, ["baku-nasimi"]),
     "appeals-chief": ("Kamran", "Appeals Chief", Role.APPEALS_OFFICER, ["baku-nasimi"]),
     "inspector": ("Farid", "Inspector", Role.INSPECTOR, ["mia"]),
+    "inspector-chief": ("Samira", "Inspection Chief", Role.INSPECTOR, ["mia"]),
     "custody": ("Nigar", "Custody Officer", Role.CUSTODY_OFFICER, ["baku-nasimi"]),
     "custody-chief": ("Tural", "Custody Chief", Role.CUSTODY_OFFICER, ["baku-nasimi"]),
 }
-CHIEFS = {"appeals-chief", "custody-chief"}
+CHIEFS = {"appeals-chief", "custody-chief", "inspector-chief"}
 
 
 def ensure_demo_users(password: str) -> list[str]:

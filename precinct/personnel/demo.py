@@ -334,3 +334,36 @@ def generate(actor: Actor, rng: random.Random, scale: float, progress) -> dict[s
         "courses": len(courses),
         "casualties": len(casualties),
     }
+
+
+def finish(actor: Actor, rng: random.Random, scale: float) -> dict[str, int]:
+    """Once every domain's records are written: each investigation begun by a citizen's complaint is
+    linked to an application about police conduct, received by the employee's body in the two months before
+    the investigation opened, where there is one, as the inspector would find it."""
+    from precinct.appeals.models import Application
+
+    taken = set(Investigation.objects.exclude(application=None).values_list("application_id", flat=True))
+    linked = 0
+    complaints = Investigation.objects.filter(origin=Origin.COMPLAINT, application=None).select_related(
+        "body"
+    )
+    for investigation in complaints.order_by("pk"):
+        candidates = list(
+            Application.objects.filter(
+                subject__code="police_conduct",
+                body__path__startswith=investigation.body.path,
+                received_on__range=(
+                    investigation.opened_on - datetime.timedelta(days=30),
+                    investigation.opened_on,
+                ),
+            )
+            .exclude(pk__in=taken)
+            .values_list("pk", flat=True)[:5]
+        )
+        if not candidates:
+            continue
+        chosen = Application.objects.get(pk=rng.choice(candidates))
+        services.edit_investigation(actor=actor, investigation=investigation, values={"application": chosen})
+        taken.add(chosen.pk)
+        linked += 1
+    return {"investigations linked to a complaint": linked}

@@ -3,7 +3,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from precinct.core.filters import BodyFilter, FilterSet, SearchFilter, YesNoFilter, date_range
-from precinct.personnel.models import Course, Grounds, Investigation, OrganiserKind, Sanction, Staff, Topic
+from precinct.personnel.models import (
+    Casualty,
+    Circumstances,
+    Course,
+    Grounds,
+    Investigation,
+    OrganiserKind,
+    Outcome,
+    Sanction,
+    Staff,
+    Topic,
+)
 
 
 class EmployeeFilterSet(FilterSet):
@@ -47,4 +58,16 @@ class CourseFilterSet(FilterSet):
 
     class Meta:
         model = Course
+        fields: list[str] = []
+
+
+class CasualtyFilterSet(FilterSet):
+    occurred_from, occurred_to = date_range("occurred_on", _("From"), _("To"))
+    body = BodyFilter()
+    outcome = django_filters.ChoiceFilter(choices=Outcome.choices, label=_("Outcome"))
+    circumstances = django_filters.ChoiceFilter(choices=Circumstances.choices, label=_("Circumstances"))
+    event = django_filters.CharFilter(lookup_expr="icontains", label=_("Event"))
+
+    class Meta:
+        model = Casualty
         fields: list[str] = []

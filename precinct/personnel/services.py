@@ -164,6 +164,8 @@ def investigation_errors(investigation: Investigation) -> dict[str, list[str]]:
         errors["appealed_on"] = [_("Only a sanction can be appealed.")]
     if investigation.application_id and investigation.origin != "complaint":
         errors["application"] = [_("An application is linked to an investigation begun by a complaint.")]
+    elif investigation.application_id and investigation.application.received_on > investigation.opened_on:
+        errors["application"] = [_("The complaint is received before the investigation it begins.")]
     return errors
 
 

@@ -5,7 +5,7 @@ from precinct.core.api import BodyField, InReach, ServiceSerializer
 from precinct.core.roles import Role
 from precinct.organisation.models import User
 from precinct.personnel import services
-from precinct.personnel.models import Casualty, Course, Investigation, Staff
+from precinct.personnel.models import Attendance, Casualty, Course, Investigation, Result, Staff
 
 
 class EmployeeSerializer(serializers.ModelSerializer):
@@ -21,7 +21,8 @@ class EmployeeSerializer(serializers.ModelSerializer):
 
     def get_service(self, employee) -> list[dict]:
         return [
-            {"move": post.move, "starts_on": post.starts_on, "ends_on": post.ends_on, "body": post.body.code,
+            {"move": post.move, "temporary": post.temporary, "starts_on": post.starts_on,
+             "ends_on": post.ends_on, "body": post.body.code, "unit": post.unit,
              "position": post.position.code, "rank": post.rank.code, "order_number": post.order_number}
             for post in employee.service.all()  # prefetched in order by the view
         ]  # fmt: skip
@@ -66,6 +67,20 @@ class CourseSerializer(ServiceSerializer):
             actor=self.context["actor"], values=self.values(validated), course=course,
             expected_version=validated.get("version"),
         )  # fmt: skip
+
+
+class AttendanceSerializer(serializers.ModelSerializer):
+    """A participant of a course: the employee (in reach), where they served then, and the result."""
+
+    employee = InReach(queryset=Staff.objects.all())
+    personnel_number = serializers.CharField(source="employee.personnel_number", read_only=True)
+    name = serializers.CharField(source="employee.__str__", read_only=True)
+    body = serializers.SlugRelatedField(slug_field="code", read_only=True)  # the employee's at the time
+    result = serializers.ChoiceField(choices=Result.choices, default=Result.COMPLETED)
+
+    class Meta:
+        model = Attendance
+        fields = ["id", "employee", "personnel_number", "name", "body", "result"]
 
 
 class CasualtySerializer(ServiceSerializer):

@@ -116,7 +116,7 @@ def test_the_api_links_the_complaint_and_the_inspector(actor, db):
     employee = hire(actor, 5)
     complaint = apply(make_user("appeals-rules", Role.APPEALS_OFFICER, ["baku-nasimi"]))
     answer = api_for(actor.user).post("/api/investigations/", {
-        "employee": employee.pk, "grounds": "rudeness", "origin": "complaint", "opened_on": "2023-03-01",
+        "employee": employee.pk, "grounds": "rudeness", "origin": "complaint", "opened_on": "2023-03-20",
         "application": complaint.pk, "inspector": actor.user.username}, format="json")  # fmt: skip
     assert answer.status_code == 201, answer.json()
     assert (answer.json()["application"], answer.json()["inspector"]) == (complaint.pk, actor.user.username)
@@ -124,3 +124,8 @@ def test_the_api_links_the_complaint_and_the_inspector(actor, db):
         "employee": employee.pk, "grounds": "rudeness", "origin": "complaint", "opened_on": "2023-03-01",
         "inspector": "no-such-inspector"}, format="json")  # fmt: skip
     assert nobody.status_code == 400 and "inspector" in nobody.json()
+    early = api_for(actor.user).post("/api/investigations/", {
+        "employee": employee.pk, "grounds": "rudeness", "origin": "complaint",
+        "opened_on": (complaint.received_on - datetime.timedelta(days=1)).isoformat(),
+        "application": complaint.pk}, format="json")  # fmt: skip
+    assert early.status_code == 400 and "received before" in str(early.json()["application"])

@@ -137,6 +137,13 @@ def test_the_nine_month_board_report_states_the_seed_figures(administrator):
     assert [figure.value for figure in rude[1:]] == [7, 16, 21]
     day = personnel(datetime.date(2023, 9, 19), datetime.date(2023, 9, 19))
     assert (day["personnel.killed"].value, day["personnel.injured"].value) == (20, 24)
+    that_day = board_report(
+        Period(datetime.date(2023, 9, 19), datetime.date(2023, 9, 19)), Body.objects.get(code="mia")
+    )
+    plain = re.sub(r"\]\([^)]*\)", "", as_markdown(that_day, draft(that_day, "en"), "en", "")).replace(
+        "[", ""
+    )
+    assert "20 police employees were killed and 24 were injured" in plain
     since_the_war = personnel(datetime.date(2020, 9, 27), datetime.date(2023, 9, 30))
     assert (since_the_war["personnel.killed"].value, since_the_war["personnel.injured"].value) == (78, 370)
     ten_years = personnel(datetime.date(2010, 8, 11), datetime.date(2020, 8, 11))

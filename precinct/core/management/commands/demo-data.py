@@ -39,6 +39,12 @@ class Command(ActingCommand):
             ) as bar:
                 for module in app_modules("demo"):
                     totals |= module.generate(actor, rng, scale, bar.update)
+                # Then what links one domain's records to another's written after it (a complaint's
+                # investigation to the citizen's application), from a stream of its own.
+                links = random.Random(seed + 1)
+                for module in app_modules("demo"):
+                    if hasattr(module, "finish"):
+                        totals |= module.finish(actor, links, scale)
             AuditEntry.objects.create(
                 user=actor.user,
                 username=actor.user.username,
