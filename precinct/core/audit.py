@@ -132,9 +132,16 @@ HIDDEN_IN_HISTORY = {"id", "version"}
 NOT_CHANGES = [Action.READ, Action.USE]
 
 
-def changes_of(instance: models.Model):
-    """The entries of one record that change it (created, changed, deleted…), newest first."""
-    return history(instance).exclude(action__in=NOT_CHANGES)
+def changes_of(instance: models.Model, parts: tuple = ()):
+    """The entries that change one record (created, changed, deleted…), newest first, with those of the
+    records that are parts of it (`parts`: querysets, a detention's safeguards and interrogations)."""
+    from django.db.models import Q
+
+    condition = Q(model=instance._meta.label_lower, object_id=str(instance.pk))
+    for records in parts:
+        ids = [str(pk) for pk in records.values_list("pk", flat=True)]
+        condition |= Q(model=records.model._meta.label_lower, object_id__in=ids)
+    return AuditEntry.objects.filter(condition).exclude(action__in=NOT_CHANGES)
 
 
 def reads_of(instance: models.Model) -> int:

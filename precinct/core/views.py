@@ -150,6 +150,7 @@ class ObjectDetailView(ScopedMixin, DetailView):
 
     audit_reads = False
     edit_url_name = ""
+    history_parts: tuple[str, ...] = ()  # related records whose changes are the record's history too
 
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
@@ -159,7 +160,8 @@ class ObjectDetailView(ScopedMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context |= history_context(self.object, self.request.user)
+        parts = tuple(getattr(self.object, name).all() for name in self.history_parts)
+        context |= history_context(self.object, self.request.user, parts)
         context["can_edit"] = (
             bool(self.edit_url_name)
             and self.model.objects.editable_by(self.request.user).filter(pk=self.object.pk).exists()
@@ -168,11 +170,13 @@ class ObjectDetailView(ScopedMixin, DetailView):
         return context
 
 
-def history_context(instance, user) -> dict:
-    """A record's history on its page: its changes, and how often it was read (who, in the audit log)."""
+def history_context(instance, user, parts: tuple = ()) -> dict:
+    """A record's history on its page: its changes and its parts' (`parts`, see `changes_of`), and how
+    often it was read (who, in the audit log)."""
     label = instance._meta.label_lower
     return {
-        "history": changes_of(instance).select_related("user")[:100],
+        "history": changes_of(instance, parts).select_related("user")[:100],
+        "history_model": label,
         "reads": reads_of(instance),
         "audit_query": f"model={label}&object_id={instance.pk}&action=read",
         "can_see_audit": can(user, "audit"),

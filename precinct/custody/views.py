@@ -63,6 +63,7 @@ class DetentionDetailView(ObjectDetailView):
     template_name = "custody/detention_detail.html"
     edit_url_name = "custody:detention-edit"
     audit_reads = True
+    history_parts = ("safeguards", "interrogations")
 
     def get_queryset(self):
         return (

@@ -39,3 +39,15 @@ def readable(context, audit_entry) -> list[tuple[str, str, str]]:
     from precinct.core.audit import readable_changes
 
     return readable_changes(audit_entry, context["request"].user)
+
+
+@register.filter
+def record_type(label: str) -> str:
+    """The name of the kind of record an audit entry is about ("custody.interrogation" → Interrogation)."""
+    from django.apps import apps
+    from django.utils.text import capfirst
+
+    try:
+        return capfirst(apps.get_model(label)._meta.verbose_name)
+    except (LookupError, ValueError):
+        return label

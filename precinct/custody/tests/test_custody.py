@@ -302,3 +302,18 @@ def test_one_person_is_questioned_in_one_interrogation_at_a_time(keeper):
         question(12.5, 13.5)
     assert "started_at" in refused.value.message_dict
     question(13, 14)  # the next one may begin as the last ends
+
+
+def test_the_detention_history_holds_its_safeguards_and_interrogations(keeper):
+    actor = Actor(keeper, Via.WEB)
+    detention = detained(actor, at(7, 10))
+    give(actor, detention, "rights", at(7, 10.5))
+    services.record_interrogation(
+        actor=actor, detention=detention,
+        values={"started_at": at(7, 12), "ended_at": at(7, 13), "interrogator": "investigator"},
+    )  # fmt: skip
+    page = client_for(keeper).get(detention.get_absolute_url()).content.decode()
+    history = page[page.index('id="history"') :]
+    assert "Safeguard: " in history
+    assert "Interrogation: 07.03.2023 12:00–13:00" in history
+    assert history.count("<tr>") == 4  # the detention, the safeguard, the interrogation, the header
