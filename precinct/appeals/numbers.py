@@ -21,11 +21,21 @@ def format_number(year: int, sequence: int) -> str:
 
 def valid(number: str) -> bool:
     """Whether a number is well formed and its check digits agree."""
+    return problem(number) is None
+
+
+def problem(number: str) -> str | None:
+    """What is wrong with a number as typed, or None: not of the form, or a digit mistyped (the check
+    digits disagree), told apart so that the applicant knows to look again rather than to give up."""
+    from django.utils.translation import gettext as _
+
     match = PATTERN.match(number.strip())
     if not match:
-        return False
+        return _("A tracking number reads like 2023-000123-45: the year, six digits and two check digits.")
     year, sequence, check = match.groups()
-    return check_digits(int(year), int(sequence)) == check
+    if check_digits(int(year), int(sequence)) != check:
+        return _("The last two digits do not agree with the rest: a digit is probably mistyped.")
+    return None
 
 
 @transaction.atomic

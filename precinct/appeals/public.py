@@ -79,8 +79,8 @@ def track(request):
             form.add_error(None, _("Too many requests from your address; please try again in an hour."))
             return render(request, "appeals/public_track.html", context, status=TOO_MANY)
         if form.is_valid():
-            if not numbers.valid(form.cleaned_data["number"]):
-                form.add_error("number", _("This is not a tracking number: check it against your receipt."))
+            if wrong := numbers.problem(form.cleaned_data["number"]):
+                form.add_error("number", f"{wrong} {_('Check it against your receipt.')}")
             else:
                 context["application"] = find(form.cleaned_data["number"], form.cleaned_data["id_number"])
                 context["not_found"] = context["application"] is None

@@ -115,7 +115,9 @@ def test_tracking_reveals_the_status_only_with_both_numbers(public, nasimi_appea
     )
     forged = application.number[:-2] + f"{(int(application.number[-2:]) + 1) % 100:02d}"
     forged_page = public.get(track, {"number": forged, "id_number": "AZE12345678"}).content.decode()
-    assert "is not a tracking number" in forged_page
+    assert "a digit is probably mistyped" in forged_page
+    malformed = public.get(track, {"number": "2023-12-3", "id_number": "AZE12345678"}).content.decode()
+    assert "reads like 2023-000123-45" in malformed and "mistyped" not in malformed
 
 
 @hypothesis_settings(max_examples=200, deadline=None)
