@@ -132,6 +132,11 @@ def records(request):
     body = form.chosen_body()
     found = measure.queryset(period, Scope(body))
     model = found.model
+    # A role that is given the figures but not the records (an analyst's, say) is told so, rather than
+    # shown an empty list that reads as "no records".
+    withheld = not can(request.user, getattr(model, "domain", ""))
+    if withheld and request.GET.get("export"):
+        raise PermissionDenied
     found = (found & model.objects.visible_to(request.user)).select_related(*related_for(model))
     found = found.order_by(*newest_first(model))
     if request.GET.get("export") == "csv":
@@ -152,6 +157,7 @@ def records(request):
             "query": query.urlencode(),
             "value": measure.value(period, Scope(body)),
             "table": table_for(model)(page.object_list),
+            "withheld": withheld,
             "title": _("Records behind a figure"),
         },
     )

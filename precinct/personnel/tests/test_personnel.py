@@ -327,3 +327,18 @@ def test_an_inspector_links_a_complaint_records_an_award_and_keeps_to_their_own_
         {"award-kind": "medal", "award-title": "Later", "award-awarded_on": "2999-01-01"},
     )
     assert refused.status_code == 302 and employee.awards.count() == 1
+
+
+def test_a_role_given_the_figure_not_the_records_is_told_so(analyst, db):
+    """An analyst counts investigations but never opens a disciplinary file: the records behind the
+    figure say they are withheld, not that there are none, and cannot be exported."""
+    actor = Actor(make_user("inspector-withheld", Role.INSPECTOR, ["mia"]), Via.WEB)
+    opened(actor, hire(actor, 30), datetime.date(2023, 3, 1))
+    query = {"start": "2023-01-01", "end": "2023-12-31", "body": "mia", "measure": "personnel.investigated"}
+    page = client_for(analyst).get(reverse("reports:records"), query)
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert 'id="records-withheld"' in text and 'id="figure-value">1<' in text and "No records" not in text
+    assert client_for(analyst).get(reverse("reports:records"), query | {"export": "csv"}).status_code == 403
+    inspector = client_for(actor.user).get(reverse("reports:records"), query).content.decode()
+    assert 'id="records-withheld"' not in inspector and "Surname30" in inspector
