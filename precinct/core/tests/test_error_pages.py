@@ -43,4 +43,4 @@ def test_a_page_the_role_does_not_include_says_so_in_the_users_language(analyst)
 @override_settings(DEBUG=False)
 def test_an_anonymous_visitor_is_offered_the_log_in(db):
     answer = Client().get("/no-such-page/")
-    assert answer.status_code == 404 and "/accounts/login/" in answer.content.decode()
+    assert answer.status_code == 404 and 'href="/login/?next=/no-such-page/"' in answer.content.decode()
