@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from precinct.core.admin import AuditedAdmin
@@ -63,11 +64,17 @@ class EmployeeAdmin(AuditedAdmin):
 class UserAdmin(DjangoUserAdmin, AuditedAdmin):
     list_display = ["username", "first_name", "last_name", "role", "is_active"]
     list_filter = ["role", "is_active"]
+    # Access is the role and the territorial reach: Django's groups and permissions are not offered, so
+    # that no grant exists outside them (and none is made or removed without an audit entry).
     fieldsets = [
-        *DjangoUserAdmin.fieldsets,
+        (None, {"fields": ["username", "password"]}),
+        (_("Personal info"), {"fields": ["first_name", "last_name", "email"]}),
+        (_("Permissions"), {"fields": ["is_active", "is_staff", "is_superuser"]}),
+        (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
         (_("Precinct"), {"fields": ["employee", "role", "reach"]}),
     ]
-    filter_horizontal = ["reach", "groups", "user_permissions"]
+    readonly_fields = ["last_login", "date_joined"]
+    filter_horizontal = ["reach"]
 
     def user_change_password(self, request, id, form_url=""):
         """A password set by an administrator is a change to the user: audited (without the hash)."""
@@ -76,3 +83,7 @@ class UserAdmin(DjangoUserAdmin, AuditedAdmin):
             user = self.get_object(request, id)
             record(Actor.from_request(request), Action.UPDATE, user, None, None, note="password set")
         return response
+
+
+# Groups grant nothing in Precinct (see UserAdmin): not kept in the admin at all.
+admin.site.unregister(Group)
