@@ -108,4 +108,3 @@ def test_entries_are_sealed_as_their_transaction_commits(administrator):
     register(administrator)
     assert not AuditEntry.objects.filter(seq__isnull=True).exists()
     assert chain.verify() == (AuditEntry.objects.count(), None, 0)
-
