@@ -17,6 +17,7 @@ import logging
 
 from django.db import connection, transaction
 
+from precinct.core.bulk import staged
 from precinct.core.models import AuditEntry
 
 GENESIS = "0" * 64
@@ -101,12 +102,12 @@ def _write(rows: list[tuple[int, str, int]]) -> None:
     table = AuditEntry._meta.db_table
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            seqs, digests, ids = (list(column) for column in zip(*rows, strict=True))
+            places = staged(
+                cursor, "audit_places", [("seq", "bigint"), ("digest", "varchar"), ("id", "bigint")], rows
+            )
             cursor.execute(
-                f"UPDATE {table} SET seq = d.seq, digest = d.digest "
-                "FROM unnest(%s::bigint[], %s::varchar[], %s::bigint[]) AS d (seq, digest, id) "
-                f"WHERE {table}.id = d.id AND {table}.seq IS NULL",
-                [seqs, digests, ids],
+                f"UPDATE {table} SET seq = d.seq, digest = d.digest FROM {places} AS d "
+                f"WHERE {table}.id = d.id AND {table}.seq IS NULL"
             )
         else:
             cursor.executemany(

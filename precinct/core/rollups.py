@@ -57,9 +57,9 @@ class Rollup(ABC):
             return
         advance()
         rows = [(*key, *sums) for key, sums in deltas.items()]
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:  # the staged deltas live in it
             if connection.vendor == "postgresql":
-                self.apply_by_arrays(cursor, rows, new)
+                self.apply_by_copy(cursor, rows, new)
             else:
                 self.apply_by_values(cursor, rows)
 
@@ -81,37 +81,31 @@ class Rollup(ABC):
             rows,
         )
 
-    def apply_by_arrays(self, cursor, rows: list[tuple], new: bool = False, size: int = 50_000) -> None:
-        """PostgreSQL: each column goes as one array parameter, unnested into rows. The statement's text
-        is the same for any number of cells, so the driver parses it once instead of scanning thousands
-        of placeholders on every call. Cells that exist are added to by a joined UPDATE (an upsert of an
-        existing cell costs a speculative insert first); only the missing ones are inserted."""
+    def apply_by_copy(self, cursor, rows: list[tuple], new: bool = False) -> None:
+        """PostgreSQL: the deltas are copied into a temporary table (one binary COPY, see
+        `core.bulk.staged`); the cells that exist are added to by a joined UPDATE (an upsert of an
+        existing cell costs a speculative insert first), and only the missing ones are inserted."""
+        from precinct.core.bulk import staged
+
         table, keys, sums, updates = self._columns()
         fields = [self.model._meta.get_field(name) for name in (*self.keys, *self.sums)]
-        arrays = ", ".join(f"%s::{field.db_type(connection)}[]" for field in fields)
         names = [f"c{index}" for index in range(len(fields))]
         width = len(keys)
-        additions = ", ".join(f"{c} = {table}.{c} + d.{names[width + i]}" for i, c in enumerate(sums))
+        delta = staged(
+            cursor,
+            f"delta_{self.model._meta.db_table}",
+            [(name, field.db_type(connection)) for name, field in zip(names, fields, strict=True)],
+            rows,
+        )
         matched = " AND ".join(f"{table}.{c} = d.{names[i]}" for i, c in enumerate(keys))
-        for start in range(0, len(rows), size):
-            group = rows[start : start + size]
-            columns = [list(column) for column in zip(*group, strict=True)]
-            added: set[tuple] = set()
-            if not new:
-                cursor.execute(
-                    f"UPDATE {table} SET {additions} FROM unnest({arrays}) AS d ({', '.join(names)}) "
-                    f"WHERE {matched} RETURNING {', '.join(f'{table}.{c}' for c in keys)}",
-                    columns,
-                )
-                added = set(cursor.fetchall())
-            missing = [row for row in group if row[:width] not in added]
-            if not missing:
-                continue
-            cursor.execute(
-                f"INSERT INTO {table} ({', '.join([*keys, *sums])}) SELECT * FROM unnest({arrays}) "
-                f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates.format(table=table)}",
-                [list(column) for column in zip(*missing, strict=True)],
-            )
+        if not new:
+            additions = ", ".join(f"{c} = {table}.{c} + d.{names[width + i]}" for i, c in enumerate(sums))
+            cursor.execute(f"UPDATE {table} SET {additions} FROM {delta} AS d WHERE {matched}")
+        missing = "" if new else f"WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE {matched})"
+        cursor.execute(
+            f"INSERT INTO {table} ({', '.join([*keys, *sums])}) SELECT {', '.join(names)} FROM {delta} AS d "
+            f"{missing} ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates.format(table=table)}"
+        )
 
     def collect(self, records: Iterable[models.Model], sign: int = 1) -> dict[Key, Sums]:
         deltas: dict[Key, Sums] = defaultdict(lambda: [0] * len(self.sums))
