@@ -11,11 +11,12 @@ import sys
 import time
 from collections import defaultdict
 
-from django.db import connection, transaction
+from django.db import connection
 from tqdm import tqdm
 
-from precinct.core.rollups import body_chains
-from precinct.crimes.models import NEVER, Article, Crime, CrimeCountDay, CrimeCountMonth, CrimeDay, CrimeMonth
+from precinct.bench.tables import settled, unchecked
+from precinct.core.rollups import body_chains, rollups
+from precinct.crimes.models import NEVER, Article, Crime
 from precinct.crimes.rollups import (
     CrimeCountDayRollup,
     CrimeCountMonthRollup,
@@ -78,7 +79,7 @@ def load(count: int, first_year: int = 2014, years: int = 10) -> float:
     started = time.perf_counter()
     chains = body_chains()
     rows = crime_rows(count, first_year, years)
-    with transaction.atomic(), tqdm(total=count, unit=" crimes", desc="Loading", file=sys.stderr) as bar:
+    with unchecked(), tqdm(total=count, unit=" crimes", desc="Loading", file=sys.stderr) as bar:
         month, batch = None, []
         for row in rows:
             if row[6].replace(day=1) != month and batch:
@@ -89,11 +90,9 @@ def load(count: int, first_year: int = 2014, years: int = 10) -> float:
             batch.append(row)
         write_month(batch, chains)
         bar.update(len(batch))
-    # Fresh statistics for the planner, as autovacuum would gather after a load this size.
-    with connection.cursor() as cursor:
-        for model in (Crime, CrimeMonth, CrimeDay, CrimeCountMonth, CrimeCountDay):
-            table = model._meta.db_table
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+    settled(
+        Crime._meta.db_table, *(rollup.model._meta.db_table for rollup in rollups() if rollup.source is Crime)
+    )
     return time.perf_counter() - started
 
 

@@ -10,7 +10,8 @@ from collections import defaultdict
 from django.db import connection, transaction
 from tqdm import tqdm
 
-from precinct.core.rollups import body_chains
+from precinct.bench.tables import settled, unchecked
+from precinct.core.rollups import body_chains, rollups
 from precinct.organisation.models import Body, BodyKind
 from precinct.traffic.models import Device, OffenceArticle, Violation
 from precinct.traffic.rollups import LOCAL, DeviceMonthRollup, add_violations
@@ -128,13 +129,12 @@ def load_violations(count: int, first_year: int = 2014, years: int = 10) -> floa
     with transaction.atomic():
         add_violations(cells, body_chains())
         DeviceMonthRollup().apply({key: [n] for key, n in device_cells.items()})
-    with connection.cursor() as cursor:
-        cursor.execute(f"ANALYZE {table}")
+    settled(table, *(rollup.model._meta.db_table for rollup in rollups() if rollup.source is Violation))
     return time.perf_counter() - started
 
 
 def write(table: str, batch: list[tuple]) -> None:
-    with transaction.atomic(), connection.cursor() as cursor:
+    with unchecked(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             with cursor.cursor.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
                 copy.write("".join(copy_line(row) for row in batch))
