@@ -4,6 +4,7 @@ registered and solved by the period's end; and the crimes of earlier years solve
 period's end" depends on two dates, so its tally reads its cells (and its records) its own way."""
 
 import datetime
+import itertools
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -13,7 +14,7 @@ from django.db.models.functions import TruncMonth
 from precinct.core.cells import Grains, month_end, summed
 from precinct.core.measures import Scope, cached, rollups_serve, within
 from precinct.core.periods import Period
-from precinct.core.tally import Cells, Key, Tally, Total, as_date, count, summing
+from precinct.core.tally import Cells, Key, Tally, Total, as_date, count, one_of, summing
 from precinct.crimes.models import (
     NEVER,
     Article,
@@ -119,9 +120,26 @@ class SolvedByEnd(ByArticle, Tally):
     def total(self, period: Period, scope: Scope, total: str, narrow: bool = False) -> int:
         found = super().total(period, scope, total, narrow)
         if total == "solved":
-            selected = self.selector(scope)
-            found += sum(n for key, n in solved_remainder(period, scope.body).items() if selected(key))
+            wanted = self.filters(scope)
+            names = tuple(name for name in self.keys if name in wanted)
+            remainder = self.remainder_by(period, scope.body, names)
+            choices = itertools.product(*(one_of(wanted[name]) for name in names))
+            found += sum(remainder.get(combo, 0) for combo in choices)
         return found
+
+    def remainder_by(self, period: Period, body, names: tuple[str, ...]) -> dict[tuple, int]:
+        """The solved remainder summed by the keys `names` only, once per report: each figure then takes
+        its part by a look-up (as `Tally.grouped` does for the cells)."""
+
+        def compute() -> dict[tuple, int]:
+            positions = [list(self.keys).index(name) for name in names]
+            found: dict[tuple, int] = {}
+            for key, n in solved_remainder(period, body).items():
+                kept = tuple(key[position] for position in positions)
+                found[kept] = found.get(kept, 0) + n
+            return found
+
+        return cached(("crimes.remainder_by", body.pk, period, rollups_serve(period), names), compute)
 
     def by_month(self, period: Period, scope: Scope, total: str) -> dict[datetime.date, int]:
         if total == "solved":  # solved by each month's end: each month is a period of its own
