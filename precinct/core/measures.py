@@ -135,6 +135,9 @@ class Measure:
     # before its year for "crimes of earlier years solved"): where the domain has no records in it, the
     # figure is "no data", not a zero to compare with.
     reads: Callable[[Period], tuple[datetime.date, datetime.date]] = lambda period: (period.start, period.end)
+    # The first and last day its records span (a tally's, see `core.tally`); without it, its domain's
+    # cells tell.
+    span: Callable[[], tuple[datetime.date, datetime.date] | None] | None = None
 
     @property
     def domain(self) -> str:
@@ -144,7 +147,10 @@ class Measure:
         """Whether the domain has records in the days the figure for `period` reads."""
         from precinct.core.rollups import domain_span
 
-        span = cached(("span", self.domain), lambda: domain_span(self.domain))
+        if self.span is not None:
+            span = cached(("span", self.span), self.span)
+        else:
+            span = cached(("span", self.domain), lambda: domain_span(self.domain))
         if span is None:
             return True  # a domain without rollups: its figures stand as computed
         first, last = span
@@ -178,7 +184,7 @@ class Measure:
 def declare(name: str, en: str, az: str, ru: str, unit: str, compute, records=None, **options) -> Measure:
     """A measure with its labels in the three languages; keyword options other than the Measure's own
     fields are its fixed filters (`category="theft"`)."""
-    own = {"monthly", "parts", "personal", "reads", "part_of"}
+    own = {"monthly", "parts", "personal", "reads", "part_of", "span"}
     return Measure(
         name=name,
         labels={"en": en, "az": az, "ru": ru},

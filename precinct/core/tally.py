@@ -296,6 +296,21 @@ class Tally:
 
         return records
 
+    def span(self) -> tuple[datetime.date, datetime.date] | None:
+        """The first and last day of the records: from the domain's cells where it keeps them, else from
+        the records themselves (two seeks on the day's index). No records at all: no day has data."""
+        from precinct.core.rollups import domain_span
+
+        if self.grains is not None:
+            return domain_span(self.name.split(".")[0])
+        found = self.base().aggregate(first=models.Min(self.day), last=models.Max(self.day))
+        if found["first"] is None:
+            return (datetime.date.max, datetime.date.max)
+        first, last = found["first"], found["last"]
+        if isinstance(first, datetime.datetime):
+            first, last = (moment.astimezone(self.zone).date() for moment in (first, last))
+        return first, last
+
     def check(self, filters: Iterable[str]) -> None:
         unknown = set(filters) - set(self.keys)
         if unknown:
@@ -319,7 +334,9 @@ class Tally:
             months = self.by_month(period, scope, total)
             return months if per == 1 else {month: Decimal(n) / per for month, n in months.items()}
 
-        return declare(name, en, az, ru, unit, value, records or self.records, monthly=monthly, **options)
+        return declare(
+            name, en, az, ru, unit, value, records or self.records, monthly=monthly, span=self.span, **options
+        )
 
     def share(
         self, name: str, en: str, az: str, ru: str, part: str, whole: str | None = None,
@@ -348,10 +365,21 @@ class Tally:
         def value(period: Period, scope: Scope):
             return share(self.total(period, scope, part), self.total(period, of_whole(scope), whole))
 
-        return declare(name, en, az, ru, Unit.SHARE, value, records or self.records, parts=parts, **options)
+        return declare(
+            name,
+            en,
+            az,
+            ru,
+            Unit.SHARE,
+            value,
+            records or self.records,
+            parts=parts,
+            span=self.span,
+            **options,
+        )
 
 
-OWN = {"monthly", "parts", "personal", "reads", "part_of"}
+OWN = {"monthly", "parts", "personal", "reads", "part_of", "span"}
 
 
 def project(cells: Cells, keys: list[str], by: tuple[str, ...], monthly: bool) -> Cells:

@@ -34,3 +34,27 @@ def test_earlier_years_solved_against_a_year_with_no_earlier_records(analyst, na
         ]
         is False
     )
+
+
+def test_a_domain_without_rollups_says_when_the_year_before_has_no_records(analyst, db):
+    """Detentions and investigations are few and read from their records: their first and last days
+    tell, as the cells tell for the other domains, whether the year before has anything to compare."""
+    from precinct.conftest import make_user
+    from precinct.core.audit import Actor
+    from precinct.core.models import Via
+    from precinct.core.roles import Role
+    from precinct.custody.tests.test_custody import at, detained
+    from precinct.personnel.tests.test_personnel import hire, opened
+
+    keeper = Actor(make_user("keeper-no-data", Role.CUSTODY_OFFICER, ["baku-nasimi"]), Via.WEB)
+    detained(keeper, at(10, 10))  # 10 March 2023, the first detention recorded
+    inspector = Actor(make_user("inspector-no-data", Role.INSPECTOR, ["mia"]), Via.WEB)
+    opened(inspector, hire(inspector, 40), datetime.date(2022, 3, 1))
+    opened(inspector, hire(inspector, 41), datetime.date(2023, 3, 1))
+    report = board_report(PERIOD, Body.objects.get(code="mia"))
+    custody = next(r for r in report.sections if r.section.name == "custody").figures[0]
+    assert (custody.value, custody.previous_known, custody.significant) == (1, False, None)
+    personnel = next(r for r in report.sections if r.section.name == "personnel").figure(
+        "personnel.investigated"
+    )
+    assert (personnel.value, personnel.previous, personnel.previous_known) == (1, 1, True)
