@@ -277,6 +277,9 @@ class Section:
     order: int = 100
     # The section's headline counts, shown in the standard windows (7 and 28 days, year to date, 365 days)
     headline: list[Measure] = field(default_factory=list)
+    # Figures on people's conduct or custody, which a small count could tie to a person: given only to
+    # those who read the domain's records, and to analysts and administrators (see `open_to`).
+    restricted: bool = False
 
     @property
     def label(self) -> str:
@@ -295,3 +298,13 @@ class Table:
     @property
     def label(self) -> str:
         return localized(self.labels)
+
+
+def open_to(section: Section, user) -> bool:
+    """Whether a user is given a section's figures (anyone, for a section not restricted; no user is the
+    system itself: the command line, the benchmarks)."""
+    from precinct.core.roles import Role, can
+
+    if user is None or not section.restricted:
+        return True
+    return getattr(user, "role", None) in (Role.ANALYST, Role.ADMINISTRATOR) or can(user, section.name)

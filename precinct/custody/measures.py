@@ -122,6 +122,7 @@ def by_ending() -> list[tuple[str, list[Measure]]]:
 
 SECTION = Section(
     name="custody",
+    restricted=True,
     labels={"en": "Custody", "az": "Saxlanılma", "ru": "Задержание"},
     order=65,
     measures=[DETAINED, PERSONS, IN_TIME, WITH_BREACH, OVERRAN, INTERROGATED, RECORDED],

@@ -207,6 +207,7 @@ def by_topic() -> list[tuple[str, list[Measure]]]:
 
 SECTION = Section(
     name="personnel",
+    restricted=True,
     labels={"en": "Personnel", "az": "Şəxsi heyət", "ru": "Личный состав"},
     order=60,
     measures=[

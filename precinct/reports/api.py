@@ -44,4 +44,5 @@ class WindowsView(APIView):
             day = datetime.date.fromisoformat(as_of) if as_of else as_of_default()
         except ValueError:
             raise ValidationError({"as_of": [_("Enter a date as YYYY-MM-DD.")]}) from None
-        return Response(windows(chosen_body(request.user, request.query_params.get("body")), day))
+        body = chosen_body(request.user, request.query_params.get("body"))
+        return Response(windows(body, day, request.user))

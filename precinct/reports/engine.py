@@ -5,19 +5,20 @@ import datetime
 from dataclasses import dataclass, field
 
 from precinct.core.discovery import app_modules
-from precinct.core.measures import Figure, Measure, Scope, Section, Table, computing
+from precinct.core.measures import Figure, Measure, Scope, Section, Table, computing, open_to
 from precinct.core.periods import Period
 
 
-def sections() -> list[Section]:
-    """The report sections the domain apps declare (`SECTION` in their measures.py), in order."""
+def sections(user=None) -> list[Section]:
+    """The report sections the domain apps declare (`SECTION` in their measures.py), in order; those
+    given to `user` when one is named (see `measures.open_to`)."""
     found = [module.SECTION for module in app_modules("measures") if hasattr(module, "SECTION")]
-    return sorted(found, key=lambda section: section.order)
+    return sorted((s for s in found if open_to(s, user)), key=lambda section: section.order)
 
 
-def all_measures() -> dict[str, Measure]:
+def all_measures(user=None) -> dict[str, Measure]:
     measures: dict[str, Measure] = {}
-    for section in sections():
+    for section in sections(user):
         for measure in section.measures:
             measures[measure.name] = measure
         for table in section.tables:
@@ -127,10 +128,11 @@ class Report:
 
 
 @computing()
-def board_report(period: Period, body) -> Report:
+def board_report(period: Period, body, user=None) -> Report:
+    """Every section given to `user` (all of them for the system itself), for the period and body."""
     scope = Scope(body)
     results = []
-    for section in sections():
+    for section in sections(user):
         result = SectionResult(section, [figure(measure, period, scope) for measure in section.measures])
         for table in section.tables:
             rows = [(label, [figure(m, period, scope) for m in row]) for label, row in table.rows()]

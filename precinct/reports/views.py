@@ -43,7 +43,7 @@ def dashboard(request):
         except ValueError:  # none asked for, or not a date: the default
             as_of = as_of_default()
         try:
-            result = windows(chosen_body(request.user, None), as_of)
+            result = windows(chosen_body(request.user, None), as_of, request.user)
             context |= {"windows": result, "window_rows": window_table(result), "as_of": as_of}
         except Http404:  # a reach of no body: nothing to show
             pass
@@ -65,7 +65,7 @@ def board(request):
     form = report_form(request)
     if not form.is_valid() or form.chosen_body() is None:
         return render(request, "reports/board.html", {"form": form}, status=400 if form.errors else 200)
-    report = board_report(form.period(), form.chosen_body())
+    report = board_report(form.period(), form.chosen_body(), request.user)
     export = request.GET.get("format")
     if export in FORMATS:
         write, content_type = FORMATS[export]
@@ -92,7 +92,7 @@ def press(request):
     form = report_form(request)
     if not form.is_valid() or form.chosen_body() is None:
         return render(request, "reports/press.html", {"form": form}, status=400 if form.errors else 200)
-    report = board_report(form.period(), form.chosen_body())
+    report = board_report(form.period(), form.chosen_body(), request.user)
     language = request.GET.get("language")
     if request.GET.get("format") == "md" and language in LANGUAGES:
         site = request.build_absolute_uri("/")
@@ -125,7 +125,7 @@ def table_for(model):
 def records(request):
     """The records behind one figure, in one of the two periods, within the user's reach."""
     form = report_form(request)
-    measure = all_measures().get(request.GET.get("measure", ""))
+    measure = all_measures(request.user).get(request.GET.get("measure", ""))
     if measure is None or measure.records is None or not form.is_valid() or form.chosen_body() is None:
         raise Http404
     period = form.period().comparison if request.GET.get("previous") else form.period()

@@ -21,7 +21,7 @@ def as_of_default() -> datetime.date:
 
 
 @computing()
-def windows(body, as_of: datetime.date) -> dict:
+def windows(body, as_of: datetime.date, user=None) -> dict:
     scope = Scope(body)
     found = []
     for name, period in standard_windows(as_of):
@@ -32,7 +32,7 @@ def windows(body, as_of: datetime.date) -> dict:
                 "comparison_period": period_dict(period.comparison),
                 "figures": [
                     figure(measure, period, scope).as_dict()
-                    for section in sections()
+                    for section in sections(user)
                     for measure in section.headline
                 ],
             }

@@ -58,3 +58,30 @@ def test_a_domain_without_rollups_says_when_the_year_before_has_no_records(analy
         "personnel.investigated"
     )
     assert (personnel.value, personnel.previous, personnel.previous_known) == (1, 1, True)
+
+
+def test_figures_on_conduct_and_custody_go_only_to_those_who_read_them(analyst, nasimi_officer, db):
+    """A district's one-day count of disciplinary investigations or of detentions could name a person:
+    the personnel section is given to inspectors, analysts and administrators, custody's to those who
+    keep or oversee detentions too; nobody else sees them, in the report, its exports or the drill-down."""
+    from precinct.conftest import make_user
+    from precinct.core.roles import Role
+
+    appeals_officer = make_user("appeals-sections", Role.APPEALS_OFFICER, ["baku-nasimi"])
+    inspector = make_user("inspector-sections", Role.INSPECTOR, ["mia"])
+    query = {"start": "2023-01-01", "end": "2023-09-30", "body": "baku-nasimi", "format": "json"}
+    expected = {
+        analyst: {"personnel", "custody"},
+        inspector: {"personnel", "custody"},
+        nasimi_officer: {"custody"},
+        appeals_officer: set(),
+    }
+    for user, shown in expected.items():
+        answer = client_for(user).get(reverse("reports:board"), query)
+        names = {section["name"] for section in answer.json()["sections"]}
+        assert names & {"personnel", "custody"} == shown, user.username
+        assert "crimes" in names
+        drill = client_for(user).get(
+            reverse("reports:records"), query | {"measure": "personnel.investigated", "format": ""}
+        )
+        assert drill.status_code == (200 if "personnel" in shown else 404), user.username
