@@ -173,6 +173,7 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("az", _("Azerbaijani")), ("ru", _("Russian")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Asia/Baku"
+FORMAT_MODULE_PATH = ["precinct.formats"]  # dd.mm.yyyy taken in English as well
 USE_I18N = True
 USE_TZ = True
 

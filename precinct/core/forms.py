@@ -20,9 +20,13 @@ def within_range(value) -> None:
 
 
 class DateField(forms.DateField):
-    """A date within the range Precinct takes (`core.periods.EARLIEST`…`LATEST`)."""
+    """A date within the range Precinct takes (`core.periods.EARLIEST`…`LATEST`), typed as the pages show
+    dates (dd.mm.yyyy) or in the ISO form."""
 
     default_validators = [within_range]
+
+    def widget_attrs(self, widget):
+        return super().widget_attrs(widget) | {"placeholder": "dd.mm.yyyy", "inputmode": "numeric"}
 
 
 class ScopedModelForm(forms.ModelForm):

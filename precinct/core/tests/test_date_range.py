@@ -122,3 +122,16 @@ def test_a_yes_no_filter_takes_its_words(administrator):
     api = api_for(administrator)
     for value in ("true", "false", "1", "0", ""):
         assert api.get(f"/api/crimes/?firearm={value}").status_code == 200, value
+
+
+@pytest.mark.parametrize("language", ["en", "az", "ru"])
+def test_a_date_is_taken_as_the_pages_show_it_in_every_language(administrator, language):
+    from precinct.conftest import register
+
+    register(administrator, registered_on=__import__("datetime").date(2023, 3, 5))
+    client = client_for(administrator)
+    client.cookies["django_language"] = language
+    shown = client.get("/crimes/?registered_from=01.03.2023&registered_to=31.03.2023")
+    assert shown.status_code == 200 and "is-invalid" not in shown.content.decode()
+    assert 'placeholder="dd.mm.yyyy"' in shown.content.decode()
+    assert api_for(administrator).get("/api/crimes/?registered_from=01.03.2023").json()["results"]
