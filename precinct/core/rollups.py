@@ -163,13 +163,20 @@ def generation() -> int:
     return Generation.objects.filter(name=FIGURES).values_list("value", flat=True).first() or 0
 
 
+def ministry_id() -> int | None:
+    """The ministry's id (the body over all others), read once per report."""
+    from precinct.core.measures import cached
+    from precinct.organisation.models import Body
+
+    ministry = Body.objects.filter(parent=None).values_list("pk", flat=True)
+    return cached(("ministry",), ministry.first)
+
+
 def span(domain: str | None = None) -> tuple[datetime.date, datetime.date] | None:
     """The first and last month with records in a domain, or in any (the ministry's cells hold every
     body's)."""
-    from precinct.organisation.models import Body
-
-    ministry = Body.objects.filter(parent=None).values_list("pk", flat=True).first()
     months = []
+    ministry = ministry_id()
     for rollup in rollups():
         monthly = isinstance(rollup, ChainedRollup) and rollup.keys[1] == "month"
         if monthly and domain in (None, rollup.model._meta.app_label):
@@ -183,9 +190,7 @@ def span(domain: str | None = None) -> tuple[datetime.date, datetime.date] | Non
 
 def months_with_records() -> set[datetime.date]:
     """The months in which any domain has records (from the ministry's monthly cells)."""
-    from precinct.organisation.models import Body
-
-    ministry = Body.objects.filter(parent=None).values_list("pk", flat=True).first()
+    ministry = ministry_id()
     found: set[datetime.date] = set()
     for rollup in rollups():
         if isinstance(rollup, ChainedRollup) and rollup.keys[1] == "month":
@@ -196,9 +201,7 @@ def months_with_records() -> set[datetime.date]:
 
 def last_day() -> datetime.date | None:
     """The last day with records in any domain, from the ministry's daily cells."""
-    from precinct.organisation.models import Body
-
-    ministry = Body.objects.filter(parent=None).values_list("pk", flat=True).first()
+    ministry = ministry_id()
     days = [
         rollup.model._default_manager.filter(body_id=ministry).aggregate(last=models.Max("day"))["last"]
         for rollup in rollups()

@@ -297,16 +297,19 @@ class Tally:
         return records
 
     def span(self) -> tuple[datetime.date, datetime.date] | None:
-        """The first and last day of the records: from the domain's cells where it keeps them, else from
-        the records themselves (two seeks on the day's index). No records at all: no day has data."""
+        """The first and last day with records: the domain's cells tell where it keeps them (read once per
+        report for all its tallies); else the records themselves (two seeks on the day's index, for the
+        domains of few records). No records at all: no day has data."""
         from precinct.core.rollups import domain_span
 
-        if self.grains is not None:
-            return domain_span(self.name.split(".")[0])
-        found = self.base().aggregate(first=models.Min(self.day), last=models.Max(self.day))
-        if found["first"] is None:
+        domain = self.name.split(".")[0]
+        found = cached(("span", domain), lambda: domain_span(domain))
+        if found is not None:
+            return found
+        bounds = self.base().aggregate(first=models.Min(self.day), last=models.Max(self.day))
+        if bounds["first"] is None:
             return (datetime.date.max, datetime.date.max)
-        first, last = found["first"], found["last"]
+        first, last = bounds["first"], bounds["last"]
         if isinstance(first, datetime.datetime):
             first, last = (moment.astimezone(self.zone).date() for moment in (first, last))
         return first, last
