@@ -177,9 +177,11 @@ def span(domain: str | None = None) -> tuple[datetime.date, datetime.date] | Non
     body's)."""
     months = []
     ministry = ministry_id()
+    sources = set()
     for rollup in rollups():
         monthly = isinstance(rollup, ChainedRollup) and rollup.keys[1] == "month"
-        if monthly and domain in (None, rollup.model._meta.app_label):
+        if monthly and domain in (None, rollup.model._meta.app_label) and rollup.source not in sources:
+            sources.add(rollup.source)  # the records of one model span the same months in all its rollups
             # Two seeks on the (body, month, …) index: MIN and MAX in one query scan every cell between.
             cells = rollup.model._default_manager.filter(body_id=ministry).values_list("month", flat=True)
             first = cells.order_by("month").first()
