@@ -250,8 +250,8 @@ class Step(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True, on_delete=models.SET_NULL
     )
     username = models.CharField(_("user name"), max_length=150, blank=True)
-    status_from = models.CharField(_("from"), max_length=20, choices=Status.choices, blank=True)
-    status_to = models.CharField(_("to"), max_length=20, choices=Status.choices)
+    status_from = models.CharField(_("status before"), max_length=20, choices=Status.choices, blank=True)
+    status_to = models.CharField(_("status after"), max_length=20, choices=Status.choices)
     reason = models.CharField(_("reason"), max_length=500, blank=True)
     applicant_told = models.BooleanField(_("applicant told"), default=False)
 

@@ -226,7 +226,8 @@ class Generator:
             body=employee.body,
             grounds=grounds,
             origin=origin,
-            inspector=self.inspector if extra.random() < 0.5 else None,
+            # Every closed investigation had its inspector; half of those still open wait for one.
+            inspector=self.inspector if (extra.random() < 0.5 or closed) else None,
             opened_on=opened,
             due_on=services.due_on(opened),
             closed_on=closed,

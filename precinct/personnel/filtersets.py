@@ -3,6 +3,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from precinct.core.filters import BodyFilter, FilterSet, SearchFilter, YesNoFilter, date_range
+from precinct.core.roles import Role
+from precinct.organisation.models import User
 from precinct.personnel.models import (
     Casualty,
     Circumstances,
@@ -34,6 +36,11 @@ class InvestigationFilterSet(FilterSet):
     open = YesNoFilter(field_name="closed_on", lookup_expr="isnull", label=_("Open"))
     overdue = YesNoFilter(method="filter_overdue", label=_("Overdue"))
     mine = YesNoFilter(method="filter_mine", label=_("Mine"))
+    inspector = django_filters.ModelChoiceFilter(
+        queryset=User.objects.filter(role=Role.INSPECTOR).order_by("last_name", "first_name"),
+        label=_("Inspector"),
+    )
+    unassigned = YesNoFilter(field_name="inspector", lookup_expr="isnull", label=_("No inspector assigned"))
 
     class Meta:
         model = Investigation

@@ -224,6 +224,23 @@ class Investigation(ScopedModel, Timestamped):
         """Open past its time limit."""
         return self.closed_on is None and self.due_on < timezone.localdate()
 
+    @property
+    def closed_late(self) -> bool:
+        return self.closed_on is not None and self.closed_on > self.due_on
+
+    @property
+    def time_limit(self) -> str:
+        """How it stands against its time limit: open past it, closed after it, or kept."""
+        if self.overdue:
+            return _("overdue")
+        if self.closed_late:
+            return _("closed late")
+        return _("kept") if self.closed_on else _("open, within the limit")
+
+    @property
+    def inspector_name(self) -> str:
+        return (self.inspector.get_full_name() or self.inspector.username) if self.inspector else ""
+
 
 # Training -------------------------------------------------------------------------------------------------
 

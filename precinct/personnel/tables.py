@@ -16,15 +16,17 @@ class EmployeeTable(Table):
 
 class InvestigationTable(Table):
     columns = [
+        # What the inspector and the chief work by first: whose, what for, and against the time limit.
         Column("opened_on", _("Opened on"), link=True),
         Column("employee", _("Employee")),
-        Column("body.name", _("Territorial body")),
         Column("grounds", _("Grounds")),
-        Column("due_on", _("Due on")),
-        Column("overdue", _("Overdue")),
-        Column("closed_on", _("Closed on")),
+        Column("time_limit", _("Time limit")),
         Column("finding", _("Finding decided")),
         Column("sanction", _("Sanction")),
+        Column("inspector_name", _("Inspector")),
+        Column("due_on", _("Due on")),
+        Column("closed_on", _("Closed on")),
+        Column("body.name", _("Territorial body")),
     ]
 
 

@@ -4,13 +4,15 @@ their time limits, courses with their participants, and the memorial list open t
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
 from precinct.core.audit import Actor, record_read
-from precinct.core.roles import CHANGE, VIEW, can
+from precinct.core.roles import CHANGE, VIEW, Role, can
 from precinct.core.views import ObjectDetailView, ObjectListView, ServiceFormView, history_context, posted
 from precinct.organisation.models import Employee
 from precinct.personnel import services
@@ -95,13 +97,42 @@ def grant_award(request, pk: int):
 
 class InvestigationListView(ObjectListView):
     model = Investigation
+    template_name = "personnel/investigation_list.html"
     filterset_class = InvestigationFilterSet
     table_class = InvestigationTable
     create_url_name = "personnel:investigation-new"
     export_audited = True
 
     def get_queryset(self):
-        return super().get_queryset().select_related("body", "employee")
+        return super().get_queryset().select_related("body", "employee", "inspector")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        if user.is_chief or user.role == Role.ADMINISTRATOR:  # the chief's view of the inspectors
+            context["workload"] = workload(Investigation.objects.visible_to(user))
+        return context
+
+
+def workload(investigations) -> list[dict]:
+    """Open and overdue investigations by inspector (those with none assigned last), most overdue first."""
+    today = timezone.localdate()
+    rows = (
+        investigations.filter(closed_on__isnull=True)
+        .values("inspector", "inspector__first_name", "inspector__last_name", "inspector__username")
+        .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
+    )
+    found = [
+        {
+            "inspector": row["inspector"],
+            "name": f"{row['inspector__first_name']} {row['inspector__last_name']}".strip()
+            or row["inspector__username"],
+            "open": row["open"],
+            "overdue": row["overdue"],
+        }
+        for row in rows
+    ]
+    return sorted(found, key=lambda row: (row["inspector"] is None, -row["overdue"], -row["open"]))
 
 
 class InvestigationDetailView(ObjectDetailView):

@@ -342,3 +342,29 @@ def test_a_role_given_the_figure_not_the_records_is_told_so(analyst, db):
     assert client_for(analyst).get(reverse("reports:records"), query | {"export": "csv"}).status_code == 403
     inspector = client_for(actor.user).get(reverse("reports:records"), query).content.decode()
     assert 'id="records-withheld"' not in inspector and "Surname30" in inspector
+
+
+def test_the_chief_sees_each_inspectors_workload_and_what_was_closed_late(db):
+    """The inspectors' chief: open and overdue investigations per inspector (and those without one), the
+    list filtered by inspector; an investigation closed after its limit says so."""
+    chief = make_user("inspector-chief-test", Role.INSPECTOR, ["mia"])
+    chief.is_chief = True
+    chief.save()
+    actor = Actor(make_user("inspector-work", Role.INSPECTOR, ["mia"]), Via.WEB)
+    mine = opened(actor, hire(actor, 50), datetime.date(2023, 3, 1), inspector=actor.user)
+    opened(actor, hire(actor, 51), datetime.date(2023, 3, 1))
+    late = opened(actor, hire(actor, 52), datetime.date(2023, 1, 10), inspector=actor.user)
+    late = services.edit_investigation(
+        actor=actor, investigation=late, values={"closed_on": late.due_on + datetime.timedelta(days=3),
+                                                 "finding": "unfounded", "recommended": "unfounded"},
+    )  # fmt: skip
+    page = client_for(chief).get(reverse("personnel:investigation-list")).content.decode()
+    workload = page[page.index('id="workload"') :]
+    assert "inspector-work" in workload
+    assert "no inspector assigned" in workload
+    assert "closed late" in page and "overdue" in page
+    plain = client_for(actor.user).get(reverse("personnel:investigation-list")).content.decode()
+    assert 'id="workload"' not in plain  # an inspector's own list, without the chief's view
+    filtered = client_for(chief).get(reverse("personnel:investigation-list"), {"inspector": actor.user.pk})
+    assert mine.employee.surname in filtered.content.decode()
+    assert "Surname51" not in filtered.content.decode()
