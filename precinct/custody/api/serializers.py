@@ -23,6 +23,10 @@ class InterrogationSerializer(serializers.ModelSerializer):
 class DetentionSerializer(ServiceSerializer):
     body = BodyField()
     person = InReach(queryset=Person.objects.all())
+    # Who is held, as the detention's page names them to whoever reaches the detention (an inspector
+    # overseeing it too), though the crime register's record of the person may be out of their reach.
+    person_name = serializers.CharField(source="person.__str__", read_only=True)
+    person_born = serializers.DateField(source="person.birth_date", read_only=True)
     crime = InReach(queryset=Crime.objects.all(), required=False, allow_null=True)
     officer = InReach(queryset=Employee.objects.all(), required=False, allow_null=True)
     safeguards = SafeguardSerializer(many=True, read_only=True)
@@ -32,7 +36,8 @@ class DetentionSerializer(ServiceSerializer):
     class Meta:
         model = Detention
         fields = [
-            "id", *Detention.ENTERED_FIELDS, "limit_at", "in_time", "overran", "breaches", "flags",
+            "id", *Detention.ENTERED_FIELDS, "person_name", "person_born", "limit_at", "in_time", "overran",
+            "breaches", "flags",
             "safeguards", "interrogations", "version",
         ]  # fmt: skip
 

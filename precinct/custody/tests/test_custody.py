@@ -146,6 +146,7 @@ def test_a_detained_persons_record_is_reached_by_custody_roles_of_its_body_and_e
         assert AuditEntry.objects.filter(user=user, action=Action.READ, object_id=str(detention.pk)).exists()
         listed = api_for(user).get("/api/detentions/").json()["results"]
         assert [row["id"] for row in listed] == [detention.pk]
+        assert listed[0]["person_name"] == str(detention.person)  # as the page names them, to all three
     for user in (ganja_officer, analyst):
         assert client_for(user).get(url).status_code == 404
         answer = api_for(user).get("/api/detentions/")
