@@ -27,6 +27,10 @@ class Command(BaseCommand):
                 self.cfg.set("threads", threads)
                 self.cfg.set("accesslog", "-")
                 self.cfg.set("timeout", 120)
+                # Gunicorn's control socket is one path per user by default: two installations served
+                # by one account would answer each other's commands. Each server keeps its own.
+                port = bind.rsplit(":", 1)[-1]
+                self.cfg.set("control_socket", str(settings.DATA_DIR / f"gunicorn-{port}.ctl"))
 
             def load(self):
                 from precinct.wsgi import application
