@@ -123,6 +123,10 @@ def staged(cursor, name: str, columns: list[tuple[str, str]], rows: Iterable[tup
         cursor.cursor.copy(f"COPY {name} ({names}) FROM STDIN (FORMAT BINARY)") as copying,
     ):
         copying.set_types([kind.split("(")[0] for _column, kind in columns])
+        count = 0
         for row in rows:
             copying.write_row(row)
+            count += 1
+    if count > 1000:  # a temporary table has no statistics: without them a large join is planned blind
+        cursor.execute(f"ANALYZE {name}")
     return name
