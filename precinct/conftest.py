@@ -45,8 +45,8 @@ def plain_static_files(settings):
     }
 
 
-def make_user(username: str, role: str, reach: list[str]) -> User:
-    user = User.objects.create_user(username=username, password=PASSWORD, role=role)
+def make_user(username: str, role: str, reach: list[str], chief: bool = False) -> User:
+    user = User.objects.create_user(username=username, password=PASSWORD, role=role, is_chief=chief)
     user.reach.set(Body.objects.filter(code__in=reach))
     return User.objects.get(pk=user.pk)
 

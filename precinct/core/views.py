@@ -151,6 +151,7 @@ class ObjectDetailView(ScopedMixin, DetailView):
     audit_reads = False
     edit_url_name = ""
     history_parts: tuple[str, ...] = ()  # related records whose changes are the record's history too
+    bound_forms: dict = {}  # a form on the page posted and refused, shown as it was filled in (`posted`)
 
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
@@ -168,6 +169,10 @@ class ObjectDetailView(ScopedMixin, DetailView):
         )
         context["edit_url_name"] = self.edit_url_name
         return context
+
+    def render_to_response(self, context, **kwargs):
+        # After the view's own context: a refused form replaces the empty one the page would offer.
+        return super().render_to_response(context | self.bound_forms, **kwargs)
 
 
 def history_context(instance, user, parts: tuple = ()) -> dict:
@@ -249,8 +254,7 @@ class ServiceFormView(LoginRequiredMixin, FormView):
         try:
             saved = self.save(form)
         except ValidationError as error:
-            for field, messages in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, messages)
+            add_errors(form, error)
             return self.form_invalid(form)
         return HttpResponseRedirect(saved.get_absolute_url())
 
@@ -309,16 +313,25 @@ class ImportView(LoginRequiredMixin, FormView):
         return context
 
 
-def posted(request, form, write, done: str, back):
-    """A small form posted from a record's page to a service: the outcome is said on that page."""
+def posted(request, form, write, done: str, back, page: type[ObjectDetailView], name: str):
+    """A small form posted from a record's page to a service. Saved: back to the page, which says so.
+    Refused: the page again, with the form as it was filled in and each reason beside its field (the
+    form is the page's context entry `name`)."""
     if form.is_valid():
         try:
             write(Actor.from_request(request), form.cleaned_data)
-            messages.success(request, done)
         except ValidationError as error:
-            messages.error(request, " ".join(m for ms in error.message_dict.values() for m in ms))
-    else:
-        messages.error(
-            request, " ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items())
-        )
-    return redirect(back.get_absolute_url())
+            add_errors(form, error)
+        else:
+            messages.success(request, done)
+            return redirect(back.get_absolute_url())
+    view = page()
+    view.setup(request, pk=back.pk)
+    view.bound_forms = {name: form}
+    return view.get(request, pk=back.pk)
+
+
+def add_errors(form, error: ValidationError) -> None:
+    """A service's refusal on the form: each reason beside its field, or above the form."""
+    for field, reasons in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, reasons)

@@ -110,7 +110,7 @@ def record_safeguard(request, pk: int):
         if earlier
         else _("The safeguard was recorded.")
     )
-    return posted(request, form, write, done, detention)
+    return posted(request, form, write, done, detention, DetentionDetailView, "safeguard_form")
 
 
 @login_required
@@ -122,7 +122,15 @@ def record_interrogation(request, pk: int):
     def write(actor, data):
         services.record_interrogation(actor=actor, detention=detention, values=form.cleaned_values())
 
-    return posted(request, form, write, _("The interrogation was recorded."), detention)
+    return posted(
+        request,
+        form,
+        write,
+        _("The interrogation was recorded."),
+        detention,
+        DetentionDetailView,
+        "interrogation_form",
+    )
 
 
 class WatchView(LoginRequiredMixin, TemplateView):

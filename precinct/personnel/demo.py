@@ -20,8 +20,10 @@ from precinct.core.importing import bulk_write
 from precinct.crimes.demo import GIVEN, SURNAMES
 from precinct.crimes.demo_plan import scaled
 from precinct.organisation.models import Body, BodyKind, Employee, Position, Rank, User
-from precinct.personnel import services
+from precinct.personnel import effects, services
 from precinct.personnel.models import (
+    AT_DISPOSAL,
+    COMMANDANT,
     OTHER_SANCTIONS,
     AppealOutcome,
     Attendance,
@@ -85,8 +87,9 @@ class Generator:
         )
         self.ministry = Body.objects.get(parent__isnull=True)
         self.ranks = list(Rank.objects.order_by("seniority"))
-        # Every position but the commandant's, which only the temporary assignments below hold.
-        self.positions = list(Position.objects.exclude(code="commandant"))
+        # Every position but those only the service history's own steps give.
+        self.positions = list(Position.objects.exclude(code__in=[COMMANDANT, AT_DISPOSAL]))
+        self.left: dict[int, datetime.date] = {}  # the day each employee dismissed or killed left the service
         # What makes the records look lived in (who inspects, appeals, awards, commandants) is drawn by a
         # stream of its own: the figures' stream, and with it every figure, stays as it is.
         self.extra = random.Random(0xA11CE)
@@ -112,7 +115,10 @@ class Generator:
             )
             made.append(employee)
             joined = self.day(datetime.date(1995, 1, 1), datetime.date(2009, 12, 31))
-            promoted = self.day(joined + datetime.timedelta(days=365), datetime.date(2022, 12, 31))
+            # Promoted before the five years whose sanctions and casualties the service history follows.
+            promoted = self.day(
+                joined + datetime.timedelta(days=365), FIVE_YEARS[0] - datetime.timedelta(days=1)
+            )
             first = ServiceRecord(
                 move=Move.APPOINTMENT,
                 starts_on=joined,
@@ -138,17 +144,22 @@ class Generator:
                 step.employee = employee
                 records.append(step)
         bulk_write(self.actor, ServiceRecord, records)
-        self.awards_and_commandants(made)
         return made
+
+    def serving(self, employees: list[Employee], day: datetime.date) -> list[Employee]:
+        return [employee for employee in employees if self.left.get(employee.pk, datetime.date.max) > day]
 
     def awards_and_commandants(self, employees: list[Employee]) -> None:
         """Medals and commendations for some; and the temporary commandants the seeds tell of, appointed
-        to Tartar after 19 September 2023 and to Khankandi once its department was founded."""
+        to Tartar after 19 September 2023, and to Khojali and Khankandi once Khankandi's department was
+        founded (Khojali's office is the ministry's own until a department is founded there)."""
         extra, joined = self.extra, {}
         for record in ServiceRecord.objects.filter(employee__in=employees, move=Move.APPOINTMENT):
             joined[record.employee_id] = record.starts_on
         awards = []
         for employee in extra.sample(employees, len(employees) // 20):
+            if employee.pk in self.left:
+                continue  # the file of one who left ends with it
             kind = extra.choice([Award.Kind.MEDAL, Award.Kind.COMMENDATION, Award.Kind.COMMENDATION])
             title = (
                 "For distinguished service in the police"
@@ -158,21 +169,29 @@ class Generator:
             awarded = self.day(joined[employee.pk] + datetime.timedelta(days=365), datetime.date(2023, 6, 2))
             awards.append(Award(employee=employee, kind=kind, title=title, awarded_on=awarded))  # fmt: skip
         bulk_write(self.actor, Award, awards)
-        commandant = Position.objects.filter(code="commandant").first()
-        places = [("tartar", datetime.date(2023, 9, 21)), ("khankandi", datetime.date(2023, 10, 16))]
-        chosen = [e for e in employees if e.rank.seniority >= self.ranks[8].seniority][: len(places)]
+        commandant = Position.objects.filter(code=COMMANDANT).first()
+        places = [
+            ("tartar", "", datetime.date(2023, 9, 21)),
+            ("mia", "Commandant's office of Khojali district", datetime.date(2023, 10, 16)),
+            ("khankandi", "", datetime.date(2023, 10, 16)),
+        ]
+        investigated = set(Investigation.objects.values_list("employee_id", flat=True))
+        senior = [
+            e for e in self.serving(employees, places[-1][2])
+            if e.rank.seniority >= self.ranks[8].seniority and e.pk not in investigated
+        ]  # fmt: skip
         posts = [
             ServiceRecord(employee=employee, move=Move.TEMPORARY, temporary=True, starts_on=starts,
-                          body=Body.objects.get(code=code), position=commandant, rank=employee.rank,
-                          order_number=f"2023/K-{index + 1}")
-            for index, (employee, (code, starts)) in enumerate(zip(chosen, places, strict=False))
+                          body=Body.objects.get(code=code), unit=unit, position=commandant,
+                          rank=employee.rank, order_number=f"2023/K-{index + 1}")
+            for index, (employee, (code, unit, starts)) in enumerate(zip(senior, places, strict=False))
             if commandant and Body.objects.filter(code=code).exists()
         ]  # fmt: skip
         bulk_write(self.actor, ServiceRecord, posts)
 
     def investigations(self, employees: list[Employee]) -> list[Investigation]:
         """The five years' investigations, one for each employee investigated, every one sustained and
-        sanctioned; and a few opened since, some still open past their time limit."""
+        sanctioned by an order of the same year."""
         total = sum(scaled(n, self.scale) for n in SANCTIONED.values())
         chosen = self.rng.sample(employees, total)
         plan: list[tuple[str, str]] = []
@@ -187,24 +206,42 @@ class Generator:
             ]
         made = []
         for employee, (grounds, sanction) in zip(chosen, plan, strict=False):
-            if grounds == Grounds.RUDENESS:
-                opened = self.day(datetime.date(2022, 1, 1), datetime.date(2022, 12, 31))
+            if grounds == Grounds.RUDENESS:  # closed, and sanctioned, within 2022
+                opened = self.day(datetime.date(2022, 1, 1), datetime.date(2022, 11, 25))
             else:
                 opened = self.day(FIVE_YEARS[0], FIVE_YEARS[1] - datetime.timedelta(days=40))
             closed = opened + datetime.timedelta(days=self.rng.randint(5, 35))
             decided = self.rng.choice(OTHER_SANCTIONS) if sanction == "other" else sanction
             made.append(self.investigation(employee, grounds, opened, closed, Finding.SUSTAINED, decided))
-        for index in range(scaled(30, self.scale)):  # opened since: some closed unfounded, some still open
-            employee, opened = (
-                self.rng.choice(employees),
-                self.day(datetime.date(2023, 10, 2), datetime.date(2023, 12, 20)),
-            )
+        bulk_write(self.actor, Investigation, made)
+        for investigation in made:
+            if investigation.sanction == Sanction.DISMISSAL:
+                self.left[investigation.employee_id] = investigation.order_date
+        return made
+
+    def investigations_since(self, employees: list[Employee]) -> list[Investigation]:
+        """A few opened after the five years: some closed unfounded, some still open past their limit."""
+        made = []
+        for index in range(scaled(30, self.scale)):
+            opened = self.day(datetime.date(2023, 10, 2), datetime.date(2023, 12, 20))
+            employee = self.rng.choice(self.serving(employees, opened))
             closed = opened + datetime.timedelta(days=20) if index % 3 == 0 else None
             finding = Finding.UNFOUNDED if closed else ""
             made.append(
                 self.investigation(employee, self.rng.choice(list(Grounds)), opened, closed, finding, "")
             )
         return bulk_write(self.actor, Investigation, made)
+
+    def follow(self, investigations: list[Investigation], casualties: list[Casualty]) -> int:
+        """The service history follows the sanctions and the deaths: dismissal and death end the service,
+        a release or a demotion makes a new post (see `personnel.effects`)."""
+        made = 0
+        events = [(i.order_date, i) for i in investigations if i.sanction in effects.MOVE_OF]
+        events += [(c.occurred_on, c) for c in casualties if c.outcome == Outcome.KILLED]
+        for _day, source in sorted(events, key=lambda event: (event[0], event[1].employee_id)):
+            effects.follow(self.actor, source)
+            made += 1
+        return made
 
     def investigation(self, employee, grounds, opened, closed, finding, sanction) -> Investigation:
         origin = (
@@ -234,6 +271,7 @@ class Generator:
             recommended=recommended,
             finding=finding,
             sanction=sanction,
+            sanction_in_force=sanction,  # no appeal below annuls or reduces one
             order_number=f"{opened.year}/D-{employee.personnel_number}" if sanction else "",
             order_date=closed if sanction else None,
             appealed_on=appealed,
@@ -291,15 +329,19 @@ class Generator:
         made = [
             Attendance(course=courses[index], employee=person, body=person.body)
             for index, person in attendances
+            if self.left.get(person.pk, datetime.date.max) > courses[index].starts_on
         ]
         return courses, bulk_write(self.actor, Attendance, made)
 
     def casualties(self, employees: list[Employee]) -> list[Casualty]:
+        """Those killed and injured, among the employees whom no investigation of the five years
+        concerned (so that none is investigated after death)."""
         total = sum(
             scaled(killed, self.scale) + scaled(injured, self.scale)
             for _f, _l, killed, injured, *_ in CASUALTIES
         )
-        people = iter(self.rng.sample(employees, total))
+        investigated = set(Investigation.objects.values_list("employee_id", flat=True))
+        people = iter(self.rng.sample([e for e in employees if e.pk not in investigated], total))
         made = []
         for first, last, killed, injured, circumstances, event in CASUALTIES:
             for outcome, n in ((Outcome.KILLED, killed), (Outcome.INJURED, injured)):
@@ -318,7 +360,11 @@ class Generator:
                             event=event,
                         )
                     )
-        return bulk_write(self.actor, Casualty, made)
+        bulk_write(self.actor, Casualty, made)
+        for casualty in made:
+            if casualty.outcome == Outcome.KILLED:
+                self.left[casualty.employee_id] = casualty.occurred_on
+        return made
 
 
 def generate(actor: Actor, rng: random.Random, scale: float, progress) -> dict[str, int]:
@@ -326,8 +372,11 @@ def generate(actor: Actor, rng: random.Random, scale: float, progress) -> dict[s
     employees = generator.employees()
     progress(len(employees))
     investigations = generator.investigations(employees)
-    courses, attendances = generator.courses(employees)
     casualties = generator.casualties(employees)
+    investigations += generator.investigations_since(employees)
+    courses, attendances = generator.courses(employees)
+    generator.awards_and_commandants(employees)
+    generator.follow(investigations, casualties)
     progress(len(investigations) + len(attendances) + len(casualties))
     return {
         "employees": len(employees),

@@ -1,4 +1,5 @@
 import django_filters
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -14,13 +15,28 @@ from precinct.personnel.models import (
     OrganiserKind,
     Outcome,
     Sanction,
+    ServiceRecord,
     Staff,
     Topic,
 )
 
 
+class ServingInFilter(BodyFilter):
+    """The employees of a body, and those serving in it now on a temporary assignment (a commandant)."""
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        today = timezone.localdate()
+        assigned = ServiceRecord.objects.filter(
+            Q(ends_on__isnull=True) | Q(ends_on__gte=today),
+            temporary=True, body__path__startswith=value.path, starts_on__lte=today,
+        )  # fmt: skip
+        return queryset.filter(Q(body__path__startswith=value.path) | Q(pk__in=assigned.values("employee")))
+
+
 class EmployeeFilterSet(FilterSet):
-    body = BodyFilter()
+    body = ServingInFilter()
     q = SearchFilter(fields=["personnel_number", "surname", "given_name"])
 
     class Meta:

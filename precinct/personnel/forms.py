@@ -6,8 +6,18 @@ from precinct.appeals.references import APPLICATION
 from precinct.core.forms import ScopedModelForm
 from precinct.core.references import ReferenceField
 from precinct.crimes.forms import ReferencesInReach
-from precinct.personnel.models import Award, Casualty, Course, Investigation, Result, ServiceRecord
+from precinct.personnel.models import (
+    RECORDED_MOVES,
+    Award,
+    Casualty,
+    Course,
+    Investigation,
+    Move,
+    Result,
+    ServiceRecord,
+)
 from precinct.personnel.references import EMPLOYEE
+from precinct.personnel.services import DECIDED, decides
 
 
 def employee_field(**kwargs) -> ReferenceField:
@@ -42,6 +52,11 @@ class InvestigationForm(ReferencesInReach, ScopedModelForm):
         from precinct.organisation.models import User
 
         self.fields["inspector"].queryset = User.objects.filter(role="inspector", is_active=True)
+        if self.user is not None and not decides(self.user):
+            # An inspector recommends; the chief decides. The fields stay in sight, closed to them.
+            for name in DECIDED:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("Decided by the inspectors' chief.")
 
 
 class CourseForm(ScopedModelForm):
@@ -64,6 +79,12 @@ class ServiceRecordForm(ScopedModelForm):
     class Meta:
         model = ServiceRecord
         fields = ServiceRecord.ENTERED_FIELDS
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # The steps that follow from a sanction or a casualty are recorded with them, not here.
+        self.fields["move"].choices = [(m.value, m.label) for m in Move if m in RECORDED_MOVES]
+        self.fields["move"].help_text = _("Leaving the service ends every post on its day.")
 
 
 class CasualtyForm(ReferencesInReach, ScopedModelForm):

@@ -1,5 +1,6 @@
-"""Personnel's statistics: employees investigated for breaches of discipline and ethics, and the sanctions
-decided (dismissed from service, released from position, other measures), by grounds; employees trained,
+"""Personnel's statistics: employees investigated for breaches of discipline and ethics (by the day the
+investigation opened), and those sanctioned (by the day of the order, as the sanction stands after any
+appeal: dismissed from service, released from position, other measures), by grounds; employees trained,
 by topic and organiser; employees killed and injured in the line of duty.
 
 Employees are counted as people: each once however many investigations or courses they had in the period.
@@ -30,8 +31,17 @@ INVESTIGATIONS = Tally(
     "personnel.investigations",
     Investigation,
     day="opened_on",
-    keys={"grounds": "grounds", "sanction": "sanction", "finding": "finding"},
+    keys={"grounds": "grounds", "finding": "finding"},
     totals={"employees": people("employee"), "investigations": count()},
+)
+# Employees sanctioned: counted by the day of the order that imposed the sanction, as the sanction stands
+# (an appeal that reduced it counts the lighter one; one that annulled it, none).
+SANCTIONS = Tally(
+    "personnel.sanctions",
+    Investigation,
+    day="order_date",
+    keys={"grounds": "grounds", "sanction": "sanction_in_force"},
+    totals={"employees": people("employee")},
 )
 # Employees trained: those who completed a course (with a certificate or without).
 TRAINING = Tally(
@@ -54,13 +64,17 @@ def investigated(name: str, en: str, az: str, ru: str, **filters) -> Measure:
     return INVESTIGATIONS.figure(name, en, az, ru, "employees", **filters)
 
 
+def sanctioned(name: str, en: str, az: str, ru: str, **filters) -> Measure:
+    return SANCTIONS.figure(name, en, az, ru, "employees", **filters)
+
+
 INVESTIGATED = investigated(
     "personnel.investigated",
     "Employees investigated for breaches of discipline and ethics",
     "Xidməti intizam və etik davranış qaydalarını pozduğuna görə araşdırılan əməkdaşlar",
     "Сотрудников, в отношении которых проведены служебные расследования",
 )
-DISMISSED = investigated(
+DISMISSED = sanctioned(
     "personnel.dismissed",
     "Dismissed from service",
     "Xidmətdən xaric edilənlər",
@@ -68,7 +82,7 @@ DISMISSED = investigated(
     sanction=Sanction.DISMISSAL,
     part_of="personnel.investigated",
 )
-RELEASED = investigated(
+RELEASED = sanctioned(
     "personnel.released",
     "Released from their positions",
     "Tutduqları vəzifədən azad edilənlər",
@@ -76,7 +90,7 @@ RELEASED = investigated(
     sanction=Sanction.RELEASE,
     part_of="personnel.investigated",
 )
-OTHER = investigated(
+OTHER = sanctioned(
     "personnel.other_sanctions",
     "Given other disciplinary measures",
     "Digər intizam tənbehi tətbiq edilənlər",
@@ -135,13 +149,11 @@ def by_grounds() -> list[tuple[str, list[Measure]]]:
                 str(grounds.label),
                 [
                     investigated(f"{name}.investigated", *labels, grounds=grounds.value),
-                    investigated(
+                    sanctioned(
                         f"{name}.dismissed", *labels, grounds=grounds.value, sanction=Sanction.DISMISSAL
                     ),
-                    investigated(
-                        f"{name}.released", *labels, grounds=grounds.value, sanction=Sanction.RELEASE
-                    ),
-                    investigated(f"{name}.other", *labels, grounds=grounds.value, sanction=OTHER_SANCTIONS),
+                    sanctioned(f"{name}.released", *labels, grounds=grounds.value, sanction=Sanction.RELEASE),
+                    sanctioned(f"{name}.other", *labels, grounds=grounds.value, sanction=OTHER_SANCTIONS),
                 ],
             )
         )

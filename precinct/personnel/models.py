@@ -42,6 +42,22 @@ class Move(models.TextChoices):
     PROMOTION = "promotion", _("promotion in rank")
     TRANSFER = "transfer", _("transfer")
     TEMPORARY = "temporary", _("temporary assignment")
+    # What a disciplinary sanction or a death in the line of duty does to the service (see
+    # `personnel.effects`): the service history records it as it records an order.
+    DEMOTION = "demotion", _("demotion in rank")
+    RELEASE = "release", _("release from position")
+    DISMISSAL = "dismissal", _("dismissal from service")
+    DEATH = "death", _("killed in the line of duty")
+    LEAVING = "leaving", _("leaving the service")
+
+
+# The positions only the service history's own steps give: a commandant's (a temporary assignment), and
+# the one an employee released from position holds until appointed again.
+COMMANDANT, AT_DISPOSAL = "commandant", "at-disposal"
+# The moves after which the employee no longer serves: nothing of the service is recorded after them.
+ENDINGS = (Move.DISMISSAL, Move.DEATH, Move.LEAVING)
+# The moves the personnel service records itself; the others follow from a sanction or a casualty.
+RECORDED_MOVES = (Move.APPOINTMENT, Move.PROMOTION, Move.TRANSFER, Move.TEMPORARY, Move.LEAVING)
 
 
 class ServiceRecord(ScopedModel):
@@ -61,6 +77,19 @@ class ServiceRecord(ScopedModel):
     position = models.ForeignKey(Position, verbose_name=_("position"), on_delete=models.PROTECT)
     rank = models.ForeignKey(Rank, verbose_name=_("rank"), on_delete=models.PROTECT)
     order_number = models.CharField(_("order number"), max_length=40, blank=True)
+    # The sanction or the death this step follows from, when it does: undone with it (an annulled
+    # dismissal, a casualty corrected to "injured").
+    investigation = models.ForeignKey(
+        "Investigation",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="effects",
+    )
+    casualty = models.ForeignKey(
+        "Casualty", null=True, blank=True, editable=False, on_delete=models.PROTECT, related_name="effects"
+    )
 
     class Meta:
         verbose_name = _("service record")
@@ -138,6 +167,8 @@ class Finding(models.TextChoices):
 
 
 class Sanction(models.TextChoices):
+    """From the heaviest to the lightest."""
+
     DISMISSAL = "dismissal", _("dismissal from service")
     RELEASE = "release", _("release from position")
     DEMOTION = "demotion", _("demotion")
@@ -166,7 +197,7 @@ class Investigation(ScopedModel, Timestamped):
     ENTERED_FIELDS = [
         "employee", "grounds", "origin", "application", "inspector", "opened_on", "closed_on",
         "recommended", "finding", "sanction", "order_number", "order_date", "appealed_on", "appeal_outcome",
-        "summary",
+        "appeal_sanction", "summary",
     ]  # fmt: skip
 
     employee = models.ForeignKey(
@@ -205,6 +236,15 @@ class Investigation(ScopedModel, Timestamped):
     appeal_outcome = models.CharField(
         _("appeal outcome"), max_length=20, choices=AppealOutcome.choices, blank=True
     )
+    appeal_sanction = models.CharField(
+        _("sanction after appeal"), max_length=30, choices=Sanction.choices, blank=True,
+        help_text=_("The lighter sanction the appeal put in the place of the one decided."),
+    )  # fmt: skip
+    # The sanction that stands: the one decided, the lighter one an appeal gave, or none once annulled. It
+    # is what the figures count and what the service history follows.
+    sanction_in_force = models.CharField(
+        _("sanction in force"), max_length=30, choices=Sanction.choices, blank=True, editable=False
+    )
     summary = models.TextField(_("summary"), blank=True)
 
     class Meta:
@@ -218,6 +258,18 @@ class Investigation(ScopedModel, Timestamped):
 
     def get_absolute_url(self) -> str:
         return reverse("personnel:investigation", args=[self.pk])
+
+    def save(self, *args, **kwargs) -> None:
+        self.sanction_in_force = self.standing_sanction()
+        super().save(*args, **kwargs)
+
+    def standing_sanction(self) -> str:
+        """The sanction decided, the lighter one an appeal put in its place, or none once annulled."""
+        if self.appeal_outcome == AppealOutcome.ANNULLED:
+            return ""
+        if self.appeal_outcome == AppealOutcome.REDUCED:
+            return self.appeal_sanction
+        return self.sanction
 
     @property
     def overdue(self) -> bool:

@@ -11,15 +11,21 @@ from django.utils.translation import gettext as _
 
 from precinct.core import services as core
 from precinct.core.audit import Actor
+from precinct.core.roles import Role
 from precinct.core.workdays import current_calendar
 from precinct.organisation.models import Employee
+from precinct.personnel import effects
+from precinct.personnel.effects import serving_errors
 from precinct.personnel.models import (
+    RECORDED_MOVES,
+    AppealOutcome,
     Attendance,
     Award,
     Casualty,
     Course,
     Investigation,
     Move,
+    Sanction,
     ServiceRecord,
     post_on,
 )
@@ -58,6 +64,10 @@ def service_errors(post: ServiceRecord) -> dict[str, list[str]]:
         errors["starts_on"] = [_("A day in the future cannot be recorded yet.")]
     if post.move != Move.APPOINTMENT and not post.order_number:
         errors["order_number"] = [_("A move is made by an order: give its number.")]
+    if post.move not in RECORDED_MOVES:
+        errors["move"] = [_("This step follows from a sanction or a casualty: record that instead.")]
+    if post.employee_id:
+        errors |= serving_errors(post.employee, post.starts_on, "starts_on")
     same = {
         "move": post.move,
         "starts_on": post.starts_on,
@@ -74,6 +84,12 @@ def record_move(*, actor: Actor, employee: Employee, values: dict) -> ServiceRec
     """A promotion, transfer, new appointment or temporary assignment (a commandant's, say). A standing
     move ends the post before it and becomes the employee's present one; a temporary one runs beside."""
     employee = Employee.objects.select_for_update().get(pk=employee.pk)
+    if values.get("move") == Move.LEAVING:  # the service ends: the posts end, whatever the form says
+        core.ensure_allowed(actor, PERSONNEL, employee.body.path)
+        if not values.get("order_number"):
+            raise ValidationError({"order_number": [_("A move is made by an order: give its number.")]})
+        return effects.record(actor, employee, Move.LEAVING, values["starts_on"], values["order_number"], {},
+                              field="starts_on")  # fmt: skip
     post = ServiceRecord(employee=employee, **values)
     post.temporary = post.move == Move.TEMPORARY
     core.ensure_allowed(actor, PERSONNEL, employee.body.path)
@@ -162,6 +178,20 @@ def investigation_errors(investigation: Investigation) -> dict[str, list[str]]:
         errors["appealed_on"] = [_("Give the day the sanction was appealed.")]
     if investigation.appealed_on and not investigation.sanction:
         errors["appealed_on"] = [_("Only a sanction can be appealed.")]
+    if investigation.appeal_outcome == AppealOutcome.REDUCED:
+        lighter = list(Sanction.values)
+        if not investigation.appeal_sanction:
+            errors["appeal_sanction"] = [
+                _("Choose the sanction the appeal put in the place of the one decided.")
+            ]
+        elif investigation.sanction and lighter.index(investigation.appeal_sanction) <= lighter.index(
+            investigation.sanction
+        ):
+            errors["appeal_sanction"] = [_("A reduced sanction is lighter than the one decided.")]
+    elif investigation.appeal_sanction:
+        errors["appeal_sanction"] = [_("A sanction after appeal is given only when the appeal reduced it.")]
+    if investigation.employee_id:
+        errors |= serving_errors(investigation.employee, investigation.opened_on, "opened_on", investigation)
     if investigation.application_id and investigation.origin != "complaint":
         errors["application"] = [_("An application is linked to an investigation begun by a complaint.")]
     elif investigation.application_id and investigation.application.received_on > investigation.opened_on:
@@ -169,8 +199,41 @@ def investigation_errors(investigation: Investigation) -> dict[str, list[str]]:
     return errors
 
 
+# What the inspectors' chief decides; an inspector recommends a finding, and records the rest of the file.
+DECIDED = (
+    "finding",
+    "sanction",
+    "order_number",
+    "order_date",
+    "appealed_on",
+    "appeal_outcome",
+    "appeal_sanction",
+)
+
+
+def decides(user) -> bool:
+    """Whether the user decides investigations: the inspectors' chief, or an administrator."""
+    return user.is_superuser or user.role == Role.ADMINISTRATOR or user.is_chief
+
+
+def ensure_decides(actor: Actor, investigation: Investigation | None, values: dict) -> None:
+    """Refuses a decision (the finding, the sanction, the appeal's outcome) from anyone but the chief or an
+    administrator, naming each field."""
+    if decides(actor.user):
+        return
+    changed = [
+        name for name in DECIDED
+        if name in values and values[name] != (getattr(investigation, name) if investigation else None)
+        and (investigation is not None or values[name])
+    ]  # fmt: skip
+    if changed:
+        reason = _("Decided by the inspectors' chief: record the finding you recommend.")
+        raise ValidationError({name: [reason] for name in changed})
+
+
 @transaction.atomic
 def open_investigation(*, actor: Actor, values: dict) -> Investigation:
+    ensure_decides(actor, None, values)
     investigation = Investigation(**values)
     if investigation.employee_id and investigation.opened_on:
         investigation.body = body_at(investigation.employee, investigation.opened_on)
@@ -179,13 +242,16 @@ def open_investigation(*, actor: Actor, values: dict) -> Investigation:
     core.ensure_visible(actor, "application", [investigation.application])
     core.ensure_valid(investigation_errors(investigation))
     investigation.due_on = due_on(investigation.opened_on)
-    return core.create(actor, investigation, investigation_errors)
+    investigation = core.create(actor, investigation, investigation_errors)
+    effects.follow(actor, investigation)
+    return investigation
 
 
 @transaction.atomic
 def edit_investigation(*, actor: Actor, investigation: Investigation, values: dict,
                        expected_version: int | None = None) -> Investigation:  # fmt: skip
     core.ensure_allowed(actor, DISCIPLINE, investigation.body.path)
+    ensure_decides(actor, investigation, values)
     if "body" in values:
         core.ensure_allowed(actor, DISCIPLINE, values["body"].path)
     core.ensure_visible(actor, "application", [values.get("application")])
@@ -195,7 +261,9 @@ def edit_investigation(*, actor: Actor, investigation: Investigation, values: di
         employee = values.get("employee", investigation.employee)
         values = values | {"body": body_at(employee, values.get("opened_on", investigation.opened_on))}
         core.ensure_allowed(actor, DISCIPLINE, values["body"].path)
-    return core.update(actor, investigation, values, investigation_errors, expected_version)
+    investigation = core.update(actor, investigation, values, investigation_errors, expected_version)
+    effects.follow(actor, investigation)
+    return investigation
 
 
 # Training and casualties -------------------------------------------------------------------------------
@@ -227,6 +295,7 @@ def enrol(*, actor: Actor, course: Course, employee: Employee, result: str = "co
         raise ValidationError(
             {"result": [_("Participants and their results are recorded once the course has begun.")]}
         )
+    core.ensure_valid(serving_errors(employee, course.starts_on, "employee"))
     post = post_on(employee, course.starts_on)
     body = post.body if post else employee.body
     return core.create(actor, Attendance(course=course, employee=employee, body=body, result=result))
@@ -250,13 +319,16 @@ def casualty_errors(casualty: Casualty) -> dict[str, list[str]]:
                 _("The employee was killed on %(day)s.") % {"day": f"{killed.occurred_on:%d.%m.%Y}"}
             ]
         }
-    return {}
+    return serving_errors(casualty.employee, casualty.occurred_on, "occurred_on", casualty)
 
 
+@transaction.atomic
 def record_casualty(*, actor: Actor, values: dict) -> Casualty:
     casualty = Casualty(**values)
     if casualty.employee_id and casualty.occurred_on:
         casualty.body = body_at(casualty.employee, casualty.occurred_on)
     core.ensure_allowed(actor, PERSONNEL, casualty.body.path)
     core.ensure_visible(actor, "employee", [casualty.employee])
-    return core.create(actor, casualty, casualty_errors)
+    casualty = core.create(actor, casualty, casualty_errors)
+    effects.follow(actor, casualty)
+    return casualty

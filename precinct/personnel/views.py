@@ -79,7 +79,9 @@ def record_move(request, pk: int):
     def write(actor, data):
         services.record_move(actor=actor, employee=employee, values=form.cleaned_values())
 
-    return posted(request, form, write, _("The service record was saved."), employee)
+    return posted(
+        request, form, write, _("The service record was saved."), employee, EmployeeDetailView, "move_form"
+    )
 
 
 @login_required
@@ -92,7 +94,9 @@ def grant_award(request, pk: int):
     def write(actor, data):
         services.grant_award(actor=actor, employee=employee, values=form.cleaned_values())
 
-    return posted(request, form, write, _("The award was recorded."), employee)
+    return posted(
+        request, form, write, _("The award was recorded."), employee, EmployeeDetailView, "award_form"
+    )
 
 
 class InvestigationListView(ObjectListView):
@@ -184,7 +188,9 @@ def enrol(request, pk: int):
         services.enrol(actor=actor, course=course, employee=data["employee"], result=data["result"])
 
     form = EnrolForm(request.POST, user=request.user)
-    return posted(request, form, write, _("The participant was added."), course)
+    return posted(
+        request, form, write, _("The participant was added."), course, CourseDetailView, "enrol_form"
+    )
 
 
 class CourseFormView(ServiceFormView):

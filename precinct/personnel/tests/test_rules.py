@@ -23,7 +23,8 @@ TOMORROW = timezone.localdate() + datetime.timedelta(days=1)
 
 @pytest.fixture
 def actor(db):
-    return Actor(make_user("inspector-rules", Role.INSPECTOR, ["mia"]), Via.WEB)
+    """The inspectors' chief, who may record every part of an investigation."""
+    return Actor(make_user("inspector-rules", Role.INSPECTOR, ["mia"], chief=True), Via.WEB)
 
 
 def refused(call, field: str, *args, **kwargs) -> str:
