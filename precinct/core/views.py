@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect, StreamingHttpResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView
@@ -51,6 +51,17 @@ def csv_download(rows, table_class, filename: str) -> StreamingHttpResponse:
     return response
 
 
+def refused_download(errors: dict, as_json: bool = False) -> HttpResponse:
+    """A download asked for with filters or a period that cannot be read: the reasons by field, with 400,
+    in JSON for a JSON download and as plain text otherwise; never an empty file that looks like an
+    answer."""
+    reasons = {field or "__all__": [str(reason) for reason in found] for field, found in errors.items()}
+    if as_json:
+        return JsonResponse({"errors": reasons}, status=400)
+    lines = [f"{field}: {' '.join(found)}" for field, found in reasons.items()]
+    return HttpResponse("\n".join(lines) + "\n", status=400, content_type="text/plain; charset=utf-8")
+
+
 class Echo:
     """A file-like object whose write returns the line, for streaming CSV."""
 
@@ -86,13 +97,20 @@ class ObjectListView(ScopedMixin, ListView):
             return self.export_csv()
         return super().get(request, *args, **kwargs)
 
-    def export_csv(self) -> StreamingHttpResponse:
+    def export_csv(self) -> HttpResponse:
         rows = self.get_queryset()
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            return refused_download(self.filterset.errors)
         if self.export_audited:
             record_export(
                 Actor.from_request(self.request), self.model, rows.count(), self.request.GET.urlencode()
             )
         return csv_download(rows, self.table_class, f"{self.model._meta.model_name}s.csv")
+
+    def render_to_response(self, context, **kwargs):
+        # Filters that cannot be applied: the page says why beside each, and the answer says so too.
+        refused = self.filterset.is_bound and not self.filterset.is_valid()
+        return super().render_to_response(context, status=400 if refused else 200, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -47,6 +47,12 @@ RULES = {
 }
 
 
+# What is owed from the outset, however soon the person goes free: released before its hour without it,
+# the detention still broke the rule. A medical examination or the prosecutor's notice, due later, is not
+# owed to one released before it was due.
+OWED_FROM_THE_OUTSET = ("rights", "family", "lawyer", "interpreter")
+
+
 def after(moment: datetime.datetime, hours: float) -> datetime.datetime:
     """The moment `hours` of elapsed time after `moment` (in UTC: a clock change does not move it)."""
     return moment.astimezone(UTC) + datetime.timedelta(hours=hours)
@@ -116,7 +122,7 @@ def flags(facts: Facts, now: datetime.datetime) -> list[Flag]:
         found.append(Flag(LIMIT_NEAR, due=ends))
     for safeguard in required(facts):
         deadline, done = due(facts, safeguard), facts.done.get(safeguard)
-        if done is None and held_until > deadline:
+        if done is None and (held_until > deadline or (facts.ended_at and safeguard in OWED_FROM_THE_OUTSET)):
             found.append(Flag(MISSING, safeguard, deadline))
         elif done is not None and done.astimezone(UTC) > deadline:
             found.append(Flag(LATE, safeguard, deadline))
@@ -128,6 +134,17 @@ def flags(facts: Facts, now: datetime.datetime) -> list[Flag]:
         if facts.needs_interpreter and not interview.interpreter_present:
             found.append(Flag(WITHOUT_INTERPRETER, due=interview.started_at))
     return found
+
+
+def standing(facts: Facts, safeguard: str, now: datetime.datetime) -> str:
+    """How one safeguard stands: done, late, missing, pending (still held, not yet due) or not owed
+    (released before it was due)."""
+    deadline, done = due(facts, safeguard), facts.done.get(safeguard)
+    if done is not None:
+        return "late" if done.astimezone(UTC) > deadline else "done"
+    if any(flag.rule == MISSING and flag.safeguard == safeguard for flag in flags(facts, now)):
+        return "missing"
+    return "not_owed" if facts.ended_at is not None else "pending"
 
 
 def in_time(facts: Facts) -> bool:

@@ -7,7 +7,7 @@ import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from precinct.core.audit import Actor, record_export
+from precinct.core.filters import YesNoField
 from precinct.core.roles import CHANGE, can
 from precinct.core.views import ObjectDetailView, ObjectListView, ServiceFormView, posted
 from precinct.custody import limits, services
@@ -46,16 +47,15 @@ class DetentionListView(ObjectListView):
 def safeguard_steps(detention: Detention, now) -> list[dict]:
     """Each safeguard the detention needs: when it is due, when it was given, and how it stands."""
     facts, given = detention.facts(), {step.kind: step for step in detention.safeguards.all()}
-    held_until = detention.ended_at or now
-    steps = []
-    for kind in limits.required(facts):
-        due, step = limits.due(facts, kind), given.get(kind)
-        if step is not None:
-            status = "late" if step.at > due else "done"
-        else:
-            status = "missing" if held_until > due else "pending"
-        steps.append({"kind": Safeguard(kind).label, "due": due, "step": step, "status": status})
-    return steps
+    return [
+        {
+            "kind": Safeguard(kind).label,
+            "due": limits.due(facts, kind),
+            "step": given.get(kind),
+            "status": limits.standing(facts, kind, now),
+        }
+        for kind in limits.required(facts)
+    ]
 
 
 class DetentionDetailView(ObjectDetailView):
@@ -139,6 +139,10 @@ class WatchView(LoginRequiredMixin, TemplateView):
     sees every custody officer's, with the count of each."""
 
     template_name = "custody/watch.html"
+    refused: dict = {}
+
+    def render_to_response(self, context, **kwargs):
+        return super().render_to_response(context, status=400 if self.refused else 200, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -146,7 +150,11 @@ class WatchView(LoginRequiredMixin, TemplateView):
         if not can(user, "custody"):
             raise PermissionDenied(_("Your role does not reach custody records."))
         held = Detention.objects.visible_to(user).filter(ended_at__isnull=True)
-        mine = self.request.GET.get("mine") == "1"
+        try:
+            mine = bool(YesNoField(required=False).clean(self.request.GET.get("mine")))
+        except ValidationError as error:
+            mine, self.refused = False, {"mine": error.messages}
+            context["refused"] = [f"{_('Mine')}: {' '.join(error.messages)}"]
         if mine:
             held = held.filter(keeper=user)
         held = held.select_related("person", "body", "keeper").prefetch_related(

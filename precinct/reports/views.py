@@ -13,7 +13,7 @@ from precinct.core.audit import Actor, record_export
 from precinct.core.measures import Scope
 from precinct.core.periods import Period
 from precinct.core.roles import can
-from precinct.core.views import UncountedPage, csv_download
+from precinct.core.views import UncountedPage, csv_download, refused_download
 from precinct.crimes.models import Crime, Status, Wanted
 from precinct.reports.api import chosen_body
 from precinct.reports.charts import chart_data
@@ -63,10 +63,12 @@ def report_form(request) -> PeriodForm:
 @login_required
 def board(request):
     form = report_form(request)
+    export = request.GET.get("format")
+    if export in FORMATS and not form.is_valid():
+        return refused_download(form.errors, as_json=export == "json")
     if not form.is_valid() or form.chosen_body() is None:
         return render(request, "reports/board.html", {"form": form}, status=400 if form.errors else 200)
     report = board_report(form.period(), form.chosen_body(), request.user)
-    export = request.GET.get("format")
     if export in FORMATS:
         write, content_type = FORMATS[export]
         response = HttpResponse(write(report), content_type=content_type)
@@ -90,6 +92,8 @@ def board(request):
 def press(request):
     """The press-release draft in Azerbaijani and English; `?format=md&language=az` downloads one."""
     form = report_form(request)
+    if request.GET.get("format") and not form.is_valid():
+        return refused_download(form.errors)
     if not form.is_valid() or form.chosen_body() is None:
         return render(request, "reports/press.html", {"form": form}, status=400 if form.errors else 200)
     report = board_report(form.period(), form.chosen_body(), request.user)

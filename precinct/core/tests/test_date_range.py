@@ -110,12 +110,37 @@ def test_a_range_ending_before_it_begins_or_a_yes_no_that_is_neither_is_refused_
         message = " ".join(answer.json()[field])
     else:
         answer = client_for(administrator).get(url)
-        assert answer.status_code == 200, url
+        assert answer.status_code == 400, url  # the page shows the reason, and its status says so
         message = answer.content.decode()
     reason = "is before" if (url, field) in REVERSED else "neither yes"
     assert reason in message, url
     if reason == "is before":
         assert "01.04.2023" in message and "01.05.2023" in message, url
+
+
+@pytest.mark.parametrize(
+    ("url", "field"), REVERSED[:3] + NEITHER[:2] + [("/custody/watch/?mine=banana", "Mine")]
+)
+def test_a_download_or_a_page_asked_with_a_filter_it_cannot_read_says_why(administrator, url, field):
+    """A CSV export refused names the field (never a file of headers alone); so does the watch list."""
+    client = client_for(administrator)
+    if "watch" in url:
+        answer = client.get(url)
+        assert answer.status_code == 400 and f"{field}: “banana” is neither" in answer.content.decode()
+        return
+    answer = client.get(url + "&export=csv")
+    assert answer.status_code == 400 and answer["Content-Type"].startswith("text/plain"), url
+    assert answer.content.decode().startswith(f"{field}: "), url
+
+
+def test_a_report_download_asked_for_a_period_it_cannot_read_answers_in_its_kind(administrator):
+    client = client_for(administrator)
+    answer = client.get("/reports/board/?start=2023-13-01&end=2023-09-30&body=mia&format=json")
+    assert answer.status_code == 400 and "start" in answer.json()["errors"]
+    answer = client.get("/reports/board/?start=2023-05-01&end=2023-04-01&body=mia&format=pdf")
+    assert answer.status_code == 400 and answer["Content-Type"].startswith("text/plain")
+    answer = client.get("/reports/press/?start=0001-01-01&end=2023-04-01&body=mia&format=md&language=en")
+    assert answer.status_code == 400 and "01.01.1900" in answer.content.decode()
 
 
 def test_a_yes_no_filter_takes_its_words(administrator):

@@ -85,9 +85,14 @@ def test_a_missing_safeguard_is_flagged_once_its_moment_passes_while_the_person_
 
     assert "family" not in missing(family_due)
     assert "family" in missing(family_due + datetime.timedelta(seconds=1))
-    # Released within the hour, nothing more was owed: an ended detention is judged at its end.
-    quick = limits.Facts(detained_at, ended_at=limits.after(detained_at, 0.5), done=done)
-    assert limits.in_time(quick)
+    # Released within the hour: what is owed from the outset (the family told, a lawyer) was still owed,
+    # what falls due later (the medical examination, the prosecutor's notice) was not.
+    ended = limits.after(detained_at, 0.5)
+    quick = limits.Facts(detained_at, ended_at=ended, done=done)
+    assert {f.safeguard for f in limits.flags(quick, ended) if f.rule == "missing"} == {"family", "lawyer"}
+    assert limits.standing(quick, "medical", ended) == "not_owed"
+    owed = limits.Facts(detained_at, ended_at=ended, done=dict.fromkeys(limits.OWED_FROM_THE_OUTSET, ended))
+    assert limits.in_time(owed)
 
 
 def test_interrogations_without_a_recording_the_lawyer_or_a_needed_interpreter_are_breaches():
