@@ -48,6 +48,13 @@ class Period:
         return Period(year_earlier(self.start), end)
 
     @property
+    def years(self) -> str:
+        """The period named by its years, for a column's heading: "2023", or "2018–2023"."""
+        if self.start.year == self.end.year:
+            return str(self.start.year)
+        return f"{self.start.year}–{self.end.year}"
+
+    @property
     def first_month(self) -> datetime.date:
         return self.start.replace(day=1)
 

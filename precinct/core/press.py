@@ -108,3 +108,19 @@ def listing(items: list[Paragraph], language: str) -> Paragraph:
             joined.append(conjunction if index == len(items) - 1 else ", ")
         joined += item
     return joined
+
+
+def lowered(text: str, language: str) -> str:
+    """A name in lower case as the language writes it: Azerbaijani "İ" and "I" are "i" and "ı" (Python's
+    rule would leave a dot above: "i̇nsan alveri")."""
+    if language == "az":
+        text = text.replace("İ", "i").replace("I", "ı")
+    return text.lower()
+
+
+def table_figure(result, name: str) -> Figure:
+    """A figure of one of the section's tables, by its measure's name."""
+    return next(
+        figure for table in result.tables for _label, row in table.rows for figure in row
+        if figure.measure.name == name
+    )  # fmt: skip

@@ -4,7 +4,7 @@ release): solving first, then the categories that fell and rose, then groups, th
 from decimal import Decimal
 
 from precinct.core.measures import Direction
-from precinct.core.press import CHANGE, PREVIOUS, Number, Paragraph, listing, period_text
+from precinct.core.press import CHANGE, PREVIOUS, Number, Paragraph, listing, lowered, period_text
 
 # A release names the changes worth a sentence, not every category that moved by a case or two.
 NOTABLE_CHANGE = Decimal("0.05")  # of a category's count, relative to last year
@@ -18,7 +18,7 @@ MOVED = {
 
 def firearm_sentence(firearm, language: str) -> Paragraph:
     moved = MOVED[language].get(firearm.direction)
-    if language == "az":
+    if language == "az" and firearm.direction is not None:
         said = (
             "Ötən ilin müvafiq dövrü ilə müqayisədə odlu silahdan istifadə etməklə törədilmiş "
             "cinayətlərin sayı "
@@ -26,6 +26,10 @@ def firearm_sentence(firearm, language: str) -> Paragraph:
         if moved is None:
             return [said, Number(firearm), " olmuş, dəyişməmişdir."]
         return [said, Number(firearm, CHANGE), f" {moved}", Number(firearm), " olmuşdur."]
+    if firearm.direction is None:  # no records a year before to compare with
+        if language == "az":
+            return ["Odlu silahdan istifadə etməklə ", Number(firearm), " cinayət törədilmişdir."]
+        return [Number(firearm), " crimes involving firearms were registered."]
     said = "Compared with the corresponding period of last year, crimes involving firearms "
     if moved is None:
         return [said, "did not change: ", Number(firearm), "."]
@@ -41,7 +45,13 @@ def category_items(result, language: str, direction: str) -> list[Paragraph]:
             name = registered.measure.labels.get(language) or registered.measure.labels["en"]
             ago = "a year before" if language == "en" else "ötən il"
             items.append(
-                [f"{name.lower()} (", Number(registered), f"; {ago} ", Number(registered, PREVIOUS), ")"]
+                [
+                    f"{lowered(name, language)} (",
+                    Number(registered),
+                    f"; {ago} ",
+                    Number(registered, PREVIOUS),
+                    ")",
+                ]
             )
     return items
 
@@ -52,7 +62,7 @@ def solving_items(result, language: str) -> list[Paragraph]:
     for _label, (_registered, solved) in table.rows:
         if solved.change is not None and solved.change >= NOTABLE_SOLVING:
             name = solved.measure.labels.get(language) or solved.measure.labels["en"]
-            items.append([f"{name.lower()} (", Number(solved), " %)"])
+            items.append([f"{lowered(name, language)} (", Number(solved), " %)"])
     return items
 
 
@@ -63,6 +73,9 @@ def paragraphs(result, period, language: str) -> list[Paragraph]:
     fell = category_items(result, language, Direction.DOWN)
     rose = category_items(result, language, Direction.UP)
     improved = solving_items(result, language)
+    # Said only where there are records of earlier years to solve (not of a register begun this year).
+    earlier = figure("crimes.earlier_years_solved")
+    earlier_known = earlier.measure.has_data(period)
     if language == "az":
         drafted = [
             [
@@ -72,9 +85,16 @@ def paragraphs(result, period, language: str) -> list[Paragraph]:
                 Number(figure("crimes.registered_mia_po")),
                 " cinayətin ",
                 Number(figure("crimes.solved_share_mia_po")),
-                " faizi açılmışdır. Əvvəlki illərdə törədilmiş ",
-                Number(figure("crimes.earlier_years_solved")),
-                " cinayətin açılmasına nail olunmuşdur.",
+                " faizi açılmışdır.",
+                *(
+                    [
+                        " Əvvəlki illərdə törədilmiş ",
+                        Number(earlier),
+                        " cinayətin açılmasına nail olunmuşdur.",
+                    ]
+                    if earlier_known
+                    else []
+                ),
             ],
             [
                 *firearm_sentence(firearm, language),
@@ -105,9 +125,8 @@ def paragraphs(result, period, language: str) -> list[Paragraph]:
                 " percent of the ",
                 Number(figure("crimes.registered_mia_po")),
                 " crimes registered by the Ministry of Internal Affairs and the Prosecutor's Office",
-                " were solved. ",
-                Number(figure("crimes.earlier_years_solved")),
-                " crimes of previous years were solved.",
+                " were solved.",
+                *([" ", Number(earlier), " crimes of previous years were solved."] if earlier_known else []),
             ],
             [
                 *firearm_sentence(firearm, language),

@@ -11,6 +11,8 @@ def paragraphs(result, period, language: str) -> list[Paragraph]:
         figure("traffic.injured"),
         figure("traffic.violations"),
     )
+    if accidents.direction is None or violations.direction is None:
+        return [unmatched(accidents, injured, violations, figure, language)]
     fewer = accidents.direction == Direction.DOWN
     more = violations.direction == Direction.UP
     same = accidents.direction == Direction.SAME
@@ -70,3 +72,22 @@ def paragraphs(result, period, language: str) -> list[Paragraph]:
             " cases of illegal stopping and parking were recorded.",
         ]
     ]
+
+
+def unmatched(accidents, injured, violations, figure, language: str) -> Paragraph:
+    """With no records a year before to compare with: what was recorded, without "rose" or "fell"."""
+    if language == "az":
+        return [
+            "Respublikada ", Number(accidents), " yol-nəqliyyat hadisəsi qeydə alınmış, onlarda ",
+            Number(injured), " nəfər xəsarət almışdır. Yol hərəkəti qaydalarının ", Number(violations),
+            " pozuntusu aşkar edilmiş, onların ", Number(figure("traffic.automatic_share")),
+            " faizi xüsusi texniki vasitələrlə aşkar edilmişdir. Dayanma və durma qaydalarının ",
+            Number(figure("traffic.illegal_parking")), " pozuntusu qeydə alınmışdır.",
+        ]  # fmt: skip
+    return [
+        Number(accidents), " traffic accidents were recorded in the republic, and ", Number(injured),
+        " people were injured in them. ", Number(violations), " traffic violations were identified; ",
+        Number(figure("traffic.automatic_share")),
+        " percent of them were detected through the use of specialized technical means. ",
+        Number(figure("traffic.illegal_parking")), " cases of illegal stopping and parking were recorded.",
+    ]  # fmt: skip

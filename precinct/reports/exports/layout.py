@@ -47,8 +47,8 @@ def layout(report) -> list[Block]:
             header = [""]
             for column in table.table.columns:
                 header += [
-                    f"{localized(column)} · {report.period.start.year}",
-                    str(report.comparison.start.year),
+                    f"{localized(column)} · {report.period.years}",
+                    report.comparison.years,
                     _("Change"),
                 ]
             blocks.append(Block("subheading", table.table.label))

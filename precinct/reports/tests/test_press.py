@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from precinct.conftest import client_for
 from precinct.core.periods import Period
-from precinct.core.press import ordinal_suffix_az, period_text
+from precinct.core.press import lowered, ordinal_suffix_az, period_text
 from precinct.reports.templatetags.figures import shown
 from precinct.reports.tests.test_board import NINE_MONTHS, figures, seed
 
@@ -117,3 +117,22 @@ def test_azerbaijani_ordinals_follow_vowel_harmony():
         2027: "ci", 2028: "ci", 2029: "cu", 2030: "cu", 2040: "cı", 2100: "cü", 3000: "ci",
     }  # fmt: skip
     assert {year: ordinal_suffix_az(year) for year in expected} == expected
+
+
+def test_a_period_with_nothing_a_year_before_is_told_without_rises_or_falls(nasimi_officer, ganja_officer):
+    """The register begins in 2022: its draft says what was recorded, not that it "did not change", and
+    says nothing of crimes of earlier years, of which there are none to solve."""
+    seed(nasimi_officer, ganja_officer)
+    first_year = {"start": "2022-01-01", "end": "2022-12-31", "format": "md", "language": "en"}
+    text = client_for(nasimi_officer).get(reverse("reports:press"), first_year).content.decode()
+    assert "crimes involving firearms were registered" in text and "did not change" not in text
+    assert "crimes of previous years" not in text
+    later = client_for(nasimi_officer).get(reverse("reports:press"), NINE_MONTHS | first_year | {
+        "start": "2023-01-01", "end": "2023-09-30"}).content.decode()  # fmt: skip
+    assert "crimes of previous years were solved" in later
+
+
+def test_names_are_lowered_as_their_language_writes_them():
+    assert lowered("İnsan alveri", "az") == "insan alveri"
+    assert lowered("IŞIQ", "az") == "ışıq"
+    assert lowered("Illegal trafficking", "en") == "illegal trafficking"
