@@ -35,11 +35,12 @@ class AuditLogView(LoginRequiredMixin, ListView):
 
     def get_queryset(self):
         self.filterset = AuditEntryFilterSet(self.request.GET or None, queryset=AuditEntry.objects.all())
-        return (
+        found = (
             self.filterset.qs
             if self.filterset.is_bound and self.filterset.is_valid()
             else AuditEntry.objects.all()
         )
+        return found.select_related("user")  # each entry names its user
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()

@@ -9,11 +9,15 @@ from django.utils.translation import gettext_lazy as _
 
 @dataclass(frozen=True)
 class Column:
-    """A column: the attribute path to show (a.b.c), its heading, and whether it links to the record."""
+    """A column: the attribute path to show (a.b.c), its heading, and whether it links to the record.
+    A column not `on_page` is left to the CSV export and the record's own page: the list shows what its
+    users work by, and fits the screen."""
 
     accessor: str
     heading: str
     link: bool = False
+    on_page: bool = True
+    wrap: bool = False  # long text (grounds, a body's name) wraps rather than widen the list
 
     def value(self, obj: object) -> object:
         for part in self.accessor.split("."):
@@ -39,3 +43,13 @@ class Table:
     def __iter__(self):
         for row in self.rows:
             yield row, [(column, column.value(row)) for column in self.columns]
+
+    @property
+    def page_columns(self) -> list[Column]:
+        return [column for column in self.columns if column.on_page]
+
+    def page_rows(self):
+        """The rows as the list page shows them: the columns `on_page` only."""
+        shown = self.page_columns
+        for row in self.rows:
+            yield row, [(column, column.value(row)) for column in shown]

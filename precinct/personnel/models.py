@@ -282,12 +282,13 @@ class Investigation(ScopedModel, Timestamped):
 
     @property
     def time_limit(self) -> str:
-        """How it stands against its time limit: open past it, closed after it, or kept."""
+        """How it stands against its time limit: open past it, closed after it, kept, or open with the day
+        it is due (the list has no column of its own for it)."""
         if self.overdue:
-            return _("overdue")
+            return _("overdue since %(day)s") % {"day": f"{self.due_on:%d.%m.%Y}"}
         if self.closed_late:
             return _("closed late")
-        return _("kept") if self.closed_on else _("open, within the limit")
+        return _("kept") if self.closed_on else _("open, due %(day)s") % {"day": f"{self.due_on:%d.%m.%Y}"}
 
     @property
     def inspector_name(self) -> str:

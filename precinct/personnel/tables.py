@@ -19,14 +19,15 @@ class InvestigationTable(Table):
         # What the inspector and the chief work by first: whose, what for, and against the time limit.
         Column("opened_on", _("Opened on"), link=True),
         Column("employee", _("Employee")),
-        Column("grounds", _("Grounds")),
-        Column("time_limit", _("Time limit")),
+        Column("grounds", _("Grounds"), wrap=True),
+        Column("time_limit", _("Time limit"), wrap=True),
         Column("finding", _("Finding decided")),
-        Column("sanction", _("Sanction")),
+        Column("sanction_in_force", _("Sanction in force")),
         Column("inspector_name", _("Inspector")),
-        Column("due_on", _("Due on")),
-        Column("closed_on", _("Closed on")),
-        Column("body.name", _("Territorial body")),
+        Column("body.name", _("Territorial body"), wrap=True),
+        Column("due_on", _("Due on"), on_page=False),  # the time limit says how it stands
+        Column("closed_on", _("Closed on"), on_page=False),
+        Column("sanction", _("Sanction decided"), on_page=False),
     ]
 
 

@@ -17,9 +17,12 @@ def control(field) -> str:
     else:
         css = "form-control"
     existing = widget.attrs.get("class", "")
+    attrs = {}
     if field.errors:
+        # Said to screen readers too, and tied to the reasons shown beside it (`core/_inline_form.html`).
         css += " is-invalid"
-    return field.as_widget(attrs={"class": f"{existing} {css}".strip()})
+        attrs = {"aria-invalid": "true", "aria-describedby": f"{field.id_for_label}-error"}
+    return field.as_widget(attrs={"class": f"{existing} {css}".strip(), **attrs})
 
 
 @register.simple_tag(takes_context=True)

@@ -43,7 +43,23 @@ def test_a_custody_officer_records_a_detention_and_sees_its_limit_flagged(page):
     page.wait_for_selector("text=The safeguard was recorded.")
     assert page.get_attribute("#safeguards tbody tr:first-child", "data-status") == "done"
 
+    # A safeguard refused (a moment to come): the page again, the form as filled in, the reason beside it.
+    page.select_option("#id_safeguard-kind", "family")
+    page.fill("#id_safeguard-at", f"{timezone.localtime() + datetime.timedelta(days=2):%Y-%m-%dT%H:%M}")
+    page.fill("#id_safeguard-by", "Officer Aliyev")
+    page.click("button:has-text('Save the safeguard')")
+    page.wait_for_selector("#id_safeguard-at-error")
+    assert page.input_value("#id_safeguard-by") == "Officer Aliyev"
+    assert page.get_attribute("#id_safeguard-at", "aria-invalid") == "true"
+
     page.click("nav >> text=Custody")
     row = page.locator("#held tbody tr", has_text="Huseynov")
     assert "table-danger" in (row.get_attribute("class") or "")
     assert row.locator("[data-rule=limit_near]").count() == 1
+    # On a phone each held person is a block of named cells, none past the screen's edge.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.reload()
+    assert page.locator("#held").evaluate("table => table.scrollWidth <= table.parentElement.clientWidth")
+    cell = page.locator("#held tbody tr", has_text="Huseynov").locator("td[data-label='Time left']")
+    assert cell.evaluate("td => getComputedStyle(td, '::before').content") == '"Time left: "'
+    assert cell.evaluate("td => getComputedStyle(td).display") == "block"
