@@ -16,6 +16,7 @@ from precinct.core.roles import CHANGE, VIEW, Role, can
 from precinct.core.views import ObjectDetailView, ObjectListView, ServiceFormView, history_context, posted
 from precinct.organisation.models import Employee
 from precinct.personnel import services
+from precinct.personnel.effects import ended
 from precinct.personnel.filtersets import CourseFilterSet, EmployeeFilterSet, InvestigationFilterSet
 from precinct.personnel.forms import (
     AwardForm,
@@ -51,12 +52,15 @@ class EmployeeDetailView(ObjectDetailView):
         context = super().get_context_data(**kwargs)
         employee, user = self.object, self.request.user
         # The file's changes are the employee record's, written under the organisation's label.
-        context |= history_context(Employee(pk=employee.pk), user)
+        context |= history_context(
+            Employee(pk=employee.pk), user, (employee.service.all(), employee.awards.all())
+        )
         context["service"] = employee.service.select_related("body", "rank", "position").order_by("starts_on")
         context["awards"] = employee.awards.all()
         context["training"] = employee.attendances.select_related("course").order_by("-course__starts_on")
         context["casualties"] = employee.casualties.all()
-        context["can_record"] = can(user, "personnel", CHANGE)
+        context["left"] = ended(employee)
+        context["can_record"] = can(user, "personnel", CHANGE) and context["left"] is None
         present = {"body": employee.body_id, "position": employee.position_id, "rank": employee.rank_id}
         context["move_form"] = (
             ServiceRecordForm(user=user, initial=present) if context["can_record"] else None

@@ -83,6 +83,9 @@ def test_a_move_ends_the_post_before_it_and_a_temporary_one_runs_beside(inspecto
     assert post_on(employee, datetime.date(2023, 11, 1)).body == body("ganja")
     first = employee.service.order_by("starts_on").first()
     assert first.ends_on == datetime.date(2020, 5, 31)
+    # Khankandi's employees include the one serving there now on the temporary assignment.
+    listed = client_for(inspector).get(reverse("personnel:employee-list"), {"body": "khankandi"})
+    assert [row.pk for row in listed.context["object_list"]] == [employee.pk]
     with pytest.raises(ValidationError) as refused:
         move(actor, employee, Move.PROMOTION, datetime.date(2010, 1, 1), body("ganja"), ranks[6])
     assert "starts_on" in refused.value.message_dict
