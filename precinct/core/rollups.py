@@ -9,9 +9,10 @@ or `added`; `rebuild` and `verify` (the `precinct rollups` command) recompute th
 import contextvars
 import datetime
 import inspect
+import secrets
 from abc import ABC, abstractmethod
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from functools import cache
@@ -127,6 +128,7 @@ class Rollup(ABC):
 
     @transaction.atomic
     def rebuild(self) -> int:
+        advance()  # the cells are cleared even when no record refills them
         self.model._default_manager.all().delete()
         expected = self.expected()
         self.apply(expected)
@@ -149,11 +151,14 @@ FIGURES = "figures"
 
 def advance() -> None:
     """The figures changed: in the writer's transaction, so that the new generation and the new cells
-    are seen together."""
+    are seen together. A generation is drawn at random, never counted up: a transaction rolled back
+    takes its generation with it, and the next write must not come to the same number over other cells
+    (what a process kept under that number would be served again)."""
     from precinct.core.models import Generation
 
-    if not Generation.objects.filter(name=FIGURES).update(value=models.F("value") + 1):
-        Generation.objects.get_or_create(name=FIGURES)
+    drawn = secrets.randbits(62)
+    if not Generation.objects.filter(name=FIGURES).update(value=drawn):
+        Generation.objects.update_or_create(name=FIGURES, defaults={"value": drawn})
 
 
 def generation() -> int:
@@ -163,13 +168,30 @@ def generation() -> int:
     return Generation.objects.filter(name=FIGURES).values_list("value", flat=True).first() or 0
 
 
-def ministry_id() -> int | None:
-    """The ministry's id (the body over all others), read once per report."""
+# What the process keeps from the cells between reports, each with the generation it was read under.
+_kept: dict[tuple, tuple[int, object]] = {}
+
+
+def kept(key: tuple, compute: Callable[[], object]) -> object:
+    """A value read from the cells, kept by this process while the figures' generation stands: the
+    generation is read once per report, and any write in any process moves it."""
     from precinct.core.measures import cached
+
+    now = cached(("generation",), generation)
+    found = _kept.get(key)
+    if found is not None and found[0] == now:
+        return found[1]
+    value = compute()
+    _kept[key] = (now, value)
+    return value
+
+
+def ministry_id() -> int | None:
+    """The ministry's id (the body over all others)."""
     from precinct.organisation.models import Body
 
     ministry = Body.objects.filter(parent=None).values_list("pk", flat=True)
-    return cached(("ministry",), ministry.first)
+    return kept(("ministry",), ministry.first)
 
 
 def span(domain: str | None = None) -> tuple[datetime.date, datetime.date] | None:
@@ -214,10 +236,10 @@ def last_day() -> datetime.date | None:
 
 
 def domain_span(domain: str) -> tuple[datetime.date, datetime.date] | None:
-    """A domain's span of records, or None when it keeps no rollup to tell."""
+    """A domain's span of records, or None when it keeps no rollup to tell (kept between reports)."""
     if not any(isinstance(r, ChainedRollup) and r.model._meta.app_label == domain for r in rollups()):
         return None
-    return span(domain) or (datetime.date.max, datetime.date.max)
+    return kept(("span", domain), lambda: span(domain) or (datetime.date.max, datetime.date.max))
 
 
 # The organisation, read fresh for every operation ---------------------------------------------------------

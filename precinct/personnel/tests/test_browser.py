@@ -16,8 +16,17 @@ from precinct.personnel.models import Investigation
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_an_inspector_records_an_investigation_and_its_sanction(page):
+def log_in(page, username: str) -> None:
+    page.goto("/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/")
+
+
+def test_an_inspector_records_an_investigation_and_the_chief_decides_its_sanction(page):
     inspector = make_user("inspector", Role.INSPECTOR, ["mia"])
+    make_user("inspectors-chief", Role.INSPECTOR, ["mia"], chief=True)
     employee = services.hire(
         actor=Actor(inspector, Via.CLI),
         values={
@@ -30,11 +39,7 @@ def test_an_inspector_records_an_investigation_and_its_sanction(page):
         },
         joined_on=datetime.date(2012, 4, 2),
     )
-    page.goto("/login/")
-    page.fill("#id_username", "inspector")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/")
+    log_in(page, "inspector")
 
     page.goto("/personnel/investigations/new/")
     page.fill("#id_employee", "B00042")
@@ -46,7 +51,13 @@ def test_an_inspector_records_an_investigation_and_its_sanction(page):
     page.wait_for_selector("#due")
     investigation = Investigation.objects.get()
     assert page.inner_text("#due") == f"{investigation.due_on:%d.%m.%Y}"
+    page.click("text=Edit")
+    assert page.is_disabled("#id_finding") and page.is_disabled("#id_sanction")  # the chief decides
+    assert page.is_enabled("#id_recommended")
 
+    page.context.clear_cookies()
+    log_in(page, "inspectors-chief")
+    page.goto(investigation.get_absolute_url())
     page.click("text=Edit")
     page.fill("#id_closed_on", "2023-05-20")
     page.select_option("#id_finding", "sustained")
