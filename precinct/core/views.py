@@ -9,17 +9,20 @@ import zipfile
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.db import models
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView
 
 from precinct.core.audit import Actor, changes_of, reads_of, record_export, record_read
 from precinct.core.forms import ImportForm
 from precinct.core.importing import rows_from
-from precinct.core.models import Via
+from precinct.core.models import Action, Via
 from precinct.core.roles import CHANGE, VIEW, can
+from precinct.core.tables import Column
 
 
 class ScopedMixin(LoginRequiredMixin):
@@ -273,8 +276,49 @@ class ServiceFormView(LoginRequiredMixin, FormView):
             saved = self.save(form)
         except ValidationError as error:
             add_errors(form, error)
+            if "version" in error.message_dict and self.get_object() is not None:
+                self.keep_for_saving_again(form)
             return self.form_invalid(form)
         return HttpResponseRedirect(saved.get_absolute_url())
+
+    def keep_for_saving_again(self, form) -> None:
+        """An edit refused because another was saved since the form was opened: the user's entries stay
+        in the form, the page says who changed the record and what it says now where it differs from them,
+        and the form takes the record's new version, so that saving again is a choice made knowing the
+        other edit, and nothing typed is lost."""
+        current = self.model._default_manager.get(pk=self.get_object().pk)
+        differing = []
+        for name in form.fields:
+            if name == "version" or name not in form.cleaned_data:
+                continue
+            try:
+                field = current._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            now, entered = field.value_from_object(current), form.cleaned_data[name]
+            if isinstance(entered, models.Model):
+                entered = entered.pk
+            if field.many_to_many or now == entered or (now in (None, "") and entered in (None, "")):
+                continue
+            differing.append(f"{form.fields[name].label}: {Column(name, '').value(current) or '—'}")
+        last = changes_of(current).exclude(action=Action.CREATE).select_related("user").first()
+        who = (
+            (last.user.get_full_name() or last.username)
+            if last and last.user
+            else (last.username if last else "")
+        )
+        said = _("Saved meanwhile by %(who)s at %(at)s.") % {
+            "who": who or "—",
+            "at": f"{timezone.localtime(last.at):%d.%m.%Y %H:%M}" if last else "—",
+        }
+        if differing:
+            said += " " + _("The record now says: %(values)s.") % {"values": "; ".join(differing)}
+        form.add_error(
+            None, said + " " + _("Your entries are kept below: save again to put them in its place.")
+        )
+        data = form.data.copy()
+        data[form.add_prefix("version")] = current.version
+        form.data = data
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -101,3 +101,35 @@ def test_it_refuses_an_edit_from_a_stale_copy(nasimi_officer):
     assert first.status_code == 200 and stale.status_code == 400 and "version" in stale.json()
     crime.refresh_from_db()
     assert crime.place == "A" and crime.version == 2
+
+
+def test_two_officers_editing_one_crime_on_the_web_lose_nothing(nasimi_officer):
+    """The second to save is told who saved first and what the record now says, keeps what they typed,
+    and saves it knowingly by saving again."""
+    from precinct.conftest import make_user
+    from precinct.core.roles import Role
+
+    crime = register(nasimi_officer)
+    colleague = make_user("nasimi-colleague", Role.OFFICER, ["baku-nasimi"])
+    colleague.first_name, colleague.last_name = "Leyla", "Guliyeva"
+    colleague.save()
+    url = reverse("crimes:crime-edit", args=[crime.pk])
+
+    def filled(client) -> dict:
+        form = client.get(url).context["form"]
+        return {name: "" if form[name].value() is None else str(form[name].value()) for name in form.fields}
+
+    mine, theirs = client_for(nasimi_officer), client_for(colleague)
+    my_form, their_form = filled(mine), filled(theirs)
+    assert theirs.post(url, their_form | {"place": "Nizami street 5"}).status_code == 302
+    refused = mine.post(url, my_form | {"place": "Fuzuli street 9"})
+    assert refused.status_code == 200
+    said = " ".join(refused.context["form"].non_field_errors())
+    assert "Saved meanwhile by Leyla Guliyeva" in said and "Nizami street 5" in said
+    assert refused.context["form"]["place"].value() == "Fuzuli street 9"  # what I typed is kept
+    crime.refresh_from_db()
+    assert crime.place == "Nizami street 5" and crime.version == 2
+    again = {name: value for name, value in refused.context["form"].data.items()}
+    assert mine.post(url, again).status_code == 302  # saved knowingly, over the colleague's edit
+    crime.refresh_from_db()
+    assert crime.place == "Fuzuli street 9" and crime.version == 3
