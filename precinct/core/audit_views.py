@@ -3,12 +3,17 @@
 import django_filters
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.http import StreamingHttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
+from precinct.core.audit import Actor, record_export
+from precinct.core.audit_export import in_chain_order, lines
 from precinct.core.filters import FilterSet, date_range
 from precinct.core.models import Action, AuditEntry, Via
 from precinct.core.roles import can
+from precinct.core.views import refused_download
 
 
 class AuditEntryFilterSet(FilterSet):
@@ -32,6 +37,24 @@ class AuditLogView(LoginRequiredMixin, ListView):
         if request.user.is_authenticated and not can(request.user, "audit"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("export") == "jsonl":
+            return self.export()
+        return super().get(request, *args, **kwargs)
+
+    def export(self):
+        """The entries the filters select, whole, as JSON Lines in the chain's order (see
+        `core.audit_export`); taking them out is itself an entry."""
+        found = self.get_queryset()
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            return refused_download(self.filterset.errors)
+        found = in_chain_order(found)
+        actor = Actor.from_request(self.request)
+        record_export(actor, AuditEntry, found.count(), self.request.GET.urlencode())
+        response = StreamingHttpResponse(lines(found), content_type="application/jsonl; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="audit-{timezone.localdate():%Y%m%d}.jsonl"'
+        return response
 
     def get_queryset(self):
         self.filterset = AuditEntryFilterSet(self.request.GET or None, queryset=AuditEntry.objects.all())

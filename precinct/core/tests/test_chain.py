@@ -108,3 +108,38 @@ def test_entries_are_sealed_as_their_transaction_commits(administrator):
     register(administrator)
     assert not AuditEntry.objects.filter(seq__isnull=True).exists()
     assert chain.verify() == (AuditEntry.objects.count(), None, 0)
+
+
+def test_the_log_is_exported_whole_in_the_chains_order_and_the_export_is_itself_an_entry(
+    administrator, tmp_path
+):
+    """From the command line and from the audit page: JSON Lines, one entry a line with its place and
+    digest, which recompute the chain; a day range that ends before it begins is refused."""
+    from django.urls import reverse
+
+    from precinct.conftest import client_for
+
+    entries = written(administrator)
+    AuditEntry.objects.create(username="later", via=Via.CLI, action="read", model="x.y", object_id="1")
+    out = tmp_path / "audit.jsonl"
+    call_command("audit", "export", "-o", str(out), "--user", administrator.username, stderr=io.StringIO())
+    exported = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [line["seq"] for line in exported] == [e.seq for e in entries] + [None]  # the pending one last
+    digest = chain.GENESIS
+    for line, entry in zip(exported, entries, strict=False):
+        assert line["digest"] == entry.digest and line["username"] == entry.username
+        fields = chain.stored("id = %s", "id", [entry.pk, 1])[0][1:]
+        digest = chain.link(digest, line["seq"], fields)
+        assert digest == line["digest"]
+    taken = AuditEntry.objects.filter(model="core.auditentry", object_id="*").get()
+    assert (
+        taken.username == administrator.username and taken.object_repr == f"export of {len(exported)} records"
+    )
+    with pytest.raises(CommandError, match="before"):
+        call_command("audit", "export", "--from", "2023-05-02", "--to", "2023-05-01")
+    page = client_for(administrator).get(reverse("audit-log"), {"export": "jsonl", "username": "later"})
+    body = b"".join(page.streaming_content).decode()
+    assert page["Content-Type"].startswith("application/jsonl")
+    assert [json.loads(line)["username"] for line in body.splitlines()] == ["later"]
+    refused = client_for(administrator).get(reverse("audit-log"), {"export": "jsonl", "since": "2023-13-01"})
+    assert refused.status_code == 400 and refused.content.decode().startswith("since: ")

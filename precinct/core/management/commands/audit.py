@@ -1,13 +1,22 @@
-"""`precinct audit seal|verify|head`: keep the audit log's hash chain, prove it whole, export its head."""
+"""`precinct audit seal|verify|head|export`: keep the audit log's hash chain, prove it whole, export its
+head, and take the entries out as JSON Lines."""
 
+import argparse
+import datetime
 import json
 import logging
+import sys
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from tqdm import tqdm
 
 from precinct.core import chain
+from precinct.core.audit import Actor, record_export
+from precinct.core.audit_export import entries, lines
+from precinct.core.models import AuditEntry
+from precinct.organisation.models import User
 
 log = logging.getLogger("precinct.audit")
 
@@ -15,16 +24,24 @@ log = logging.getLogger("precinct.audit")
 class Command(BaseCommand):
     help = (
         "seal: give the entries not yet chained their places; verify: prove the chain whole or name the "
-        "first broken entry; head: seal, then append the chain's head to the heads file and the log."
+        "first broken entry; head: seal, then append the chain's head to the heads file and the log; "
+        "export: the entries (of the days --from … --to) as JSON Lines, to --output or the standard output."
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("action", choices=["seal", "verify", "head"])
+        parser.add_argument("action", choices=["seal", "verify", "head", "export"])
+        parser.add_argument("--from", dest="since", type=day, default=None, help="export: the first day")
+        parser.add_argument("--to", dest="until", type=day, default=None, help="export: the last day")
+        parser.add_argument("-o", "--output", default=None, help="export: the file to write (JSON Lines)")
+        parser.add_argument("--user", default=None, help="export: who takes it (named in its audit entry)")
         parser.add_argument(
             "--heads-file", default=None, help="where `head` appends (default: AUDIT_HEADS_FILE)"
         )
 
     def handle(self, *args, action: str, heads_file: str | None, **options) -> None:
+        if action == "export":
+            self.export(options["since"], options["until"], options["output"], options["user"])
+            return
         if action in ("seal", "head"):
             sealed = chain.seal(wait=True)
             self.stdout.write(f"{sealed} entries sealed")
@@ -46,3 +63,37 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.SUCCESS(f"The audit chain is whole: {proved} entries; {pending} not yet sealed.")
             )
+
+    def export(self, since, until, output: str | None, username: str | None) -> None:
+        if since and until and until < since:
+            raise CommandError(f"--to {until:%d.%m.%Y} is before --from {since:%d.%m.%Y}.")
+        user = None
+        if username:
+            user = User.objects.filter(username=username).first()
+            if user is None:
+                raise CommandError(f"No user “{username}”.")
+        found = entries(since, until)
+        total = found.count()
+        target = open(output, "w", encoding="utf-8") if output else None  # noqa: SIM115
+        write = target.write if target else (lambda text: self.stdout.write(text, ending=""))
+        try:
+            with tqdm(
+                total=total, unit=" entries", desc="Exporting", file=sys.stderr, disable=not target
+            ) as bar:
+                for line in lines(found):
+                    write(line)
+                    bar.update(1)
+        finally:
+            if target:
+                target.close()
+        # Taking the log out is itself in the log, under the name given (or the command line's).
+        record_export(Actor.cli(user), AuditEntry, total, f"audit export {since or ''}..{until or ''}")
+        if target:
+            self.stderr.write(f"{total} entries written to {output}")
+
+
+def day(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a day (YYYY-MM-DD)") from None
