@@ -8,6 +8,7 @@ written.
 import contextlib
 import csv
 import datetime
+import hashlib
 import io
 import re
 from abc import ABC, abstractmethod
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -225,9 +226,15 @@ class Importer(ABC):
         return []
 
     def run(
-        self, rows: Iterable[tuple[int, dict[str, str]]], progress: Progress | None = None
-    ) -> ImportReport:
+        self, rows: Iterable[tuple[int, dict[str, str]]], progress: Progress | None = None,
+        file: "FileKey | None" = None,
+    ) -> ImportReport:  # fmt: skip
+        """Check every row, then write them all or none. With the `file`'s key, a file this importer
+        wrote before is refused whole, and the file is recorded with what it wrote."""
         report = ImportReport()
+        if file is not None and (earlier := file.imported_before(self.name)) is not None:
+            report.errors.append(RowError(1, "file", already_imported(earlier)))
+            return report
         records: list[tuple[int, models.Model]] = []
         for line, row in rows:
             report.rows += 1
@@ -241,11 +248,16 @@ class Importer(ABC):
         # in between (a registration number, say) can slip past the checks.
         with transaction.atomic():
             self.lock(records)
+            if file is not None and (earlier := file.taken(self.name)) is not None:  # imported meanwhile
+                report.errors.append(RowError(1, "file", already_imported(earlier)))
+                return report
             report.errors.extend(self.check(records))
             if report.errors:
                 report.errors.sort(key=lambda error: error.line)
                 return report
             self.write([record for _line, record in records])
+            if file is not None:
+                file.record(self.name, self.actor, len(records))
         report.written = len(records)
         return report
 
@@ -254,6 +266,58 @@ class Importer(ABC):
 
     def write(self, records: list[models.Model]) -> None:
         bulk_write(self.actor, self.model, records, self.batch_size)
+
+
+@dataclass(frozen=True)
+class FileKey:
+    """A file to import, known by its name and the SHA-256 of its bytes."""
+
+    name: str
+    digest: str
+
+    @classmethod
+    def of(cls, source: Path | io.IOBase, name: str = "") -> "FileKey":
+        """Read the file once for its digest (in chunks) and leave an open one at its start."""
+        digest = hashlib.sha256()
+        if isinstance(source, Path):
+            with source.open("rb") as handle:
+                for chunk in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(chunk)
+        else:
+            for chunk in iter(lambda: source.read(1 << 20), b""):
+                digest.update(chunk)
+            source.seek(0)
+        return cls(Path(name or str(source)).name[:255], digest.hexdigest())
+
+    def taken(self, importer: str):
+        """Within the import's transaction: wait for any other import of the same file to end, then
+        tell whether it was written (PostgreSQL by an advisory lock; SQLite serialises its writers)."""
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int(self.digest[:15], 16)])
+        return self.imported_before(importer)
+
+    def imported_before(self, importer: str):
+        from precinct.core.models import ImportedFile
+
+        return ImportedFile.objects.filter(importer=importer, digest=self.digest).first()
+
+    def record(self, importer: str, actor: Actor, written: int) -> None:
+        from precinct.core.models import ImportedFile
+
+        user = actor.user if getattr(actor.user, "is_authenticated", False) else None
+        ImportedFile.objects.create(
+            importer=importer, digest=self.digest, name=self.name, user=user,
+            username=getattr(user, "username", ""), written=written,
+        )  # fmt: skip
+
+
+def already_imported(earlier) -> str:
+    return _("this file was imported on %(at)s by %(user)s (%(n)s records): nothing was written again") % {
+        "at": f"{timezone.localtime(earlier.at):%d.%m.%Y %H:%M}",
+        "user": earlier.username or "—",
+        "n": earlier.written,
+    }
 
 
 class RowErrors(Exception):

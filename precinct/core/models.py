@@ -158,3 +158,25 @@ class Generation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}: {self.value}"
+
+
+class ImportedFile(models.Model):
+    """A file an importer wrote, known by the SHA-256 of its bytes: the same file imported again (by
+    mistake, or retried after it went through) is refused with the day it was imported, and changes
+    nothing. Written in the import's own transaction, so that a failed import leaves no mark."""
+
+    importer = models.CharField(_("import"), max_length=40)
+    digest = models.CharField(_("SHA-256"), max_length=64)
+    name = models.CharField(_("file"), max_length=255)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    username = models.CharField(_("user name"), max_length=150, blank=True)
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    written = models.PositiveIntegerField(_("records written"), default=0)
+
+    class Meta:
+        verbose_name = _("imported file")
+        verbose_name_plural = _("imported files")
+        constraints = [models.UniqueConstraint(fields=["importer", "digest"], name="imported_once")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.at:%d.%m.%Y %H:%M})"

@@ -127,3 +127,23 @@ def test_a_date_out_of_range_and_a_nul_byte_are_refused_by_line_and_field(nasimi
     assert {(e.line, e.field) for e in report.errors} == {(2, "registered_on"), (3, "place")}
     assert "01.01.1900" in next(e.reason for e in report.errors if e.line == 2)
     assert report.written == 0 and not Crime.objects.exists()
+
+
+def test_the_same_file_imported_again_changes_nothing_and_says_so(nasimi_officer, tmp_path):
+    """Without registration numbers nothing in the rows tells them apart from the ones written: the file
+    itself is known by its digest, on the command line and on the upload page alike."""
+    path = write_csv(tmp_path, GOOD)
+    import_file(path)
+    with pytest.raises(CommandError, match="Nothing imported"):
+        err = io.StringIO()
+        try:
+            call_command("import", "crimes", path, user="nasimi", stdout=io.StringIO(), stderr=err)
+        finally:
+            assert "this file was imported on" in err.getvalue() and "(2 records)" in err.getvalue()
+    upload = SimpleUploadedFile("again.csv", (HEADER + "".join(GOOD)).encode())
+    page = client_for(nasimi_officer).post(reverse("crimes:crime-import"), {"file": upload}).content.decode()
+    assert "this file was imported on" in page
+    assert Crime.objects.count() == 2
+    changed = SimpleUploadedFile("again.csv", (HEADER + "".join(GOOD[:1])).encode())  # another file
+    response = client_for(nasimi_officer).post(reverse("crimes:crime-import"), {"file": changed})
+    assert response.context["report"].written == 1 and Crime.objects.count() == 3

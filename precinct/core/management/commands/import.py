@@ -10,7 +10,7 @@ from tqdm import tqdm
 
 from precinct.core.audit import Actor
 from precinct.core.discovery import app_modules
-from precinct.core.importing import importers, rows_from
+from precinct.core.importing import FileKey, importers, rows_from
 from precinct.core.management.base import ActingCommand
 from precinct.core.models import Via
 
@@ -58,7 +58,7 @@ class Command(ActingCommand):
             file=sys.stderr,
             disable=options["verbosity"] == 0,
         ) as bar:
-            report = importer.run(rows_from(file), progress=bar.update)
+            report = importer.run(rows_from(file), progress=bar.update, file=FileKey.of(file))
         if not report.ok:
             for error in report.errors:
                 self.stderr.write(f"line {error.line}, {error.field}: {error.reason}")
