@@ -201,12 +201,35 @@ def history_context(instance, user, parts: tuple = ()) -> dict:
     often it was read (who, in the audit log)."""
     label = instance._meta.label_lower
     return {
-        "history": changes_of(instance, parts).select_related("user")[:100],
+        "history": named_now(changes_of(instance, parts).select_related("user")[:100], label),
         "history_model": label,
         "reads": reads_of(instance),
         "audit_query": f"model={label}&object_id={instance.pk}&action=read",
         "can_see_audit": can(user, "audit"),
     }
+
+
+def named_now(entries, label: str) -> list:
+    """The entries of a record's parts, each named as the part is named now, in the reader's language
+    (the entry keeps the name it was written with, in its writer's)."""
+    from django.apps import apps
+
+    entries = list(entries)
+    wanted: dict[str, set[str]] = {}
+    for entry in entries:
+        if entry.model != label:
+            wanted.setdefault(entry.model, set()).add(entry.object_id)
+    names: dict[tuple[str, str], str] = {}
+    for model_label, ids in wanted.items():
+        try:
+            model = apps.get_model(model_label)
+        except (LookupError, ValueError):
+            continue
+        for part in model._default_manager.filter(pk__in=[i for i in ids if i.isdigit()]):
+            names[(model_label, str(part.pk))] = str(part)
+    for entry in entries:
+        entry.shown_repr = names.get((entry.model, entry.object_id), entry.object_repr)
+    return entries
 
 
 class ServiceFormView(LoginRequiredMixin, FormView):

@@ -8,7 +8,7 @@ import random
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from precinct.conftest import api_for, body, client_for, make_user
 from precinct.core.audit import Actor
@@ -318,3 +318,10 @@ def test_the_detention_history_holds_its_safeguards_and_interrogations(keeper):
     assert "Safeguard: " in history
     assert "Interrogation: 07.03.2023 12:00–13:00" in history
     assert history.count("<tr>") == 4  # the detention, the safeguard, the interrogation, the header
+    # Each part is named as it is now, in the reader's language, whatever language it was written in.
+    client = client_for(keeper)
+    client.post(reverse("set_language"), {"language": "az"})
+    in_azerbaijani = client.get(detention.get_absolute_url()).content.decode()
+    with translation.override("az"):
+        named = str(detention.safeguards.get())
+    assert named in in_azerbaijani[in_azerbaijani.index('id="history"') :] and "rights explained" not in named
