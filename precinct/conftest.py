@@ -84,7 +84,48 @@ def anonymous_client() -> Client:
 def client_for(user: User) -> Client:
     client = Client()
     client.force_login(user)
+    return second_factor_given(client, user)
+
+
+def second_factor_given(client: Client, user: User) -> Client:
+    """The session as it is once its second factor is given (see `accounts.mfa`): the user's authenticator
+    (enrolled here if they have none) is the session's verified device."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = authenticator(user).persistent_id
+    session.save()
     return client
+
+
+def authenticator(user: User):
+    """The user's confirmed authenticator (TOTP); one is enrolled if they have none."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
+
+
+def code_now(user: User) -> str:
+    """The six digits the user's authenticator app shows now."""
+    from django_otp.oath import TOTP
+
+    device = authenticator(user)
+    return f"{TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token():06d}"
+
+
+def sign_in(page, username: str, password: str = PASSWORD) -> None:
+    """Log in through the pages as a person does: the password, then the code of the authenticator (one
+    is enrolled for the user beforehand if they have none)."""
+    authenticator(User.objects.get(username=username))
+    page.goto("/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/account/second-factor/**")
+    page.fill("#id_code", code_now(User.objects.get(username=username)))
+    page.click("button[type=submit]")
+    page.wait_for_url(lambda url: "/account/" not in url)
 
 
 def api_for(user: User, scope: str = "write", domains: tuple[str, ...] = ()):

@@ -33,6 +33,9 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "precinct.core",
     "precinct.organisation",
     "precinct.accounts",
@@ -53,10 +56,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "precinct.accounts.middleware.SessionLimits",
+    "precinct.accounts.mfa.SecondFactorRequired",
     "precinct.core.middleware.NoStoreMiddleware",
 ]
 
@@ -136,6 +141,14 @@ MESSAGE_TAGS = {40: "danger"}
 # This many failed log-ins within so many minutes lock the account until an administrator releases it.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 LOGIN_FAILURE_MINUTES = env_int("LOGIN_FAILURE_MINUTES", 15)
+# The second factor of every log-in (see accounts.mfa): the name authenticator apps show, and how many
+# recovery codes an account is given.
+OTP_TOTP_ISSUER = "Precinct"
+MFA_RECOVERY_CODES = 10
+# Wrong codes are failed log-ins, counted towards the account's lock like wrong passwords (see
+# accounts.lockout): django-otp's own growing delays would only hide the count from the user.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
 # However active, a session ends this many hours after its log-in.
 SESSION_MAX_HOURS = env_int("SESSION_MAX_HOURS", 12)
 # The production HTTPS proxies (addresses or networks): only their X-Forwarded-For is believed.

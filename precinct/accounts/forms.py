@@ -9,6 +9,16 @@ from precinct.accounts.models import Scope
 from precinct.accounts.tokens import api_domains
 
 
+class CodeForm(forms.Form):
+    """A code of the second factor: six digits from the authenticator, or a recovery code."""
+
+    code = forms.CharField(
+        label=_("Code"), max_length=20, strip=True,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
+        help_text=_("The six digits your authenticator app shows now, or one of your recovery codes."),
+    )  # fmt: skip
+
+
 class TokenForm(forms.Form):
     name = forms.CharField(
         label=_("Name"), max_length=100, help_text=_("What the token is for, e.g. the system that uses it.")

@@ -42,6 +42,8 @@ class Action(models.TextChoices):
     USE = "use", _("used")
     LOCK = "lock", _("locked")
     RELEASE = "release", _("released")
+    ENROL = "enrol", _("second factor enrolled")
+    RESET = "reset", _("second factor reset")
 
 
 class AppendOnlyQuerySet(models.QuerySet):

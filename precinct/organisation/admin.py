@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
@@ -18,9 +18,9 @@ class BodyForm(forms.ModelForm):
 
     def _post_clean(self) -> None:
         super()._post_clean()  # the instance now holds the values entered
-        for name, messages in body_rules(self.instance).items():
-            for message in messages:
-                self.add_error(name, message)
+        for name, reasons in body_rules(self.instance).items():
+            for reason in reasons:
+                self.add_error(name, reason)
 
 
 @admin.register(Body)
@@ -75,6 +75,23 @@ class UserAdmin(DjangoUserAdmin, AuditedAdmin):
     ]
     readonly_fields = ["last_login", "date_joined"]
     filter_horizontal = ["reach"]
+    actions = ["reset_second_factor"]
+
+    @admin.action(description=_("Reset the second factor of the selected accounts"))
+    def reset_second_factor(self, request, queryset) -> None:
+        """A lost phone: the account enrols an authenticator anew at its next log-in (audited)."""
+        from precinct.accounts import mfa
+
+        actor = Actor.from_request(request)
+        done = 0
+        for user in queryset:
+            try:
+                mfa.reset(actor, user)
+                done += 1
+            except PermissionError as refusal:
+                messages.error(request, f"{user.username}: {refusal}")
+        if done:
+            messages.success(request, _("%(n)s accounts will set up their second factor anew.") % {"n": done})
 
     def user_change_password(self, request, id, form_url=""):
         """A password set by an administrator is a change to the user: audited (without the hash)."""
@@ -87,3 +104,17 @@ class UserAdmin(DjangoUserAdmin, AuditedAdmin):
 
 # Groups grant nothing in Precinct (see UserAdmin): not kept in the admin at all.
 admin.site.unregister(Group)
+
+
+# The authenticators' secrets are their owners' alone: django-otp's own admin pages (which show a device's
+# key and QR code) are not kept.
+def _without_device_admins() -> None:
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    for model in (TOTPDevice, StaticDevice):
+        if admin.site.is_registered(model):
+            admin.site.unregister(model)
+
+
+_without_device_admins()

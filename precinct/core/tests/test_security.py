@@ -45,8 +45,11 @@ def test_pages_load_nothing_from_another_host(nasimi_officer):
 def test_forms_require_a_csrf_token(nasimi_officer):
     from django.test import Client
 
+    from precinct.conftest import second_factor_given
+
     client = Client(enforce_csrf_checks=True)
     client.force_login(nasimi_officer)
+    second_factor_given(client, nasimi_officer)
     assert client.post(reverse("crimes:crime-new"), {}).status_code == 403
 
 

@@ -3,7 +3,7 @@ toolbars wrap and wide tables scroll within themselves."""
 
 import pytest
 
-from precinct.conftest import PASSWORD, make_user, register
+from precinct.conftest import make_user, register, sign_in
 from precinct.core.roles import Role
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -30,11 +30,7 @@ def test_a_phone_folds_the_menu_and_nothing_runs_off_the_screen(page):
     administrator = make_user("admin-phone", Role.ADMINISTRATOR, ["mia"])
     register(administrator)
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto("/login/")
-    page.fill("#id_username", "admin-phone")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/")
+    sign_in(page, "admin-phone")
     menu = page.locator("#main-menu")
     assert not menu.is_visible()
     page.click(".nav-toggle")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from precinct.conftest import PASSWORD, make_user
+from precinct.conftest import make_user, sign_in
 from precinct.core.roles import Role
 from precinct.crimes.models import Crime
 
@@ -12,11 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def log_in(page) -> None:
     """As an officer of Baku's Nasimi district, through the log-in form."""
     make_user("nasimi", Role.OFFICER, ["baku-nasimi"])
-    page.goto("/login/")
-    page.fill("#id_username", "nasimi")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/")
+    sign_in(page, "nasimi")
 
 
 def test_an_officer_registers_finds_and_opens_the_history_of_a_crime(page):

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from precinct.conftest import PASSWORD, body, make_user
+from precinct.conftest import body, make_user, sign_in
 from precinct.core.roles import Role
 from precinct.crimes.models import Person
 from precinct.custody.models import Detention
@@ -17,11 +17,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_a_custody_officer_records_a_detention_and_sees_its_limit_flagged(page):
     make_user("custody", Role.CUSTODY_OFFICER, ["baku-nasimi"])
     person = Person.objects.create(body=body("baku-nasimi"), surname="Huseynov", given_name="Vusal")
-    page.goto("/login/")
-    page.fill("#id_username", "custody")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/")
+    sign_in(page, "custody")
 
     page.goto("/custody/new/")
     page.fill("#id_person", f"#{person.pk}")

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from precinct.conftest import PASSWORD, body, make_user
+from precinct.conftest import body, make_user, sign_in
 from precinct.core.audit import Actor
 from precinct.core.models import Via
 from precinct.core.roles import Role
@@ -14,14 +14,6 @@ from precinct.personnel import services
 from precinct.personnel.models import Investigation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, username: str) -> None:
-    page.goto("/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/")
 
 
 def test_an_inspector_records_an_investigation_and_the_chief_decides_its_sanction(page):
@@ -39,7 +31,7 @@ def test_an_inspector_records_an_investigation_and_the_chief_decides_its_sanctio
         },
         joined_on=datetime.date(2012, 4, 2),
     )
-    log_in(page, "inspector")
+    sign_in(page, "inspector")
 
     page.goto("/personnel/investigations/new/")
     page.fill("#id_employee", "B00042")
@@ -56,7 +48,7 @@ def test_an_inspector_records_an_investigation_and_the_chief_decides_its_sanctio
     assert page.is_enabled("#id_recommended")
 
     page.context.clear_cookies()
-    log_in(page, "inspectors-chief")
+    sign_in(page, "inspectors-chief")
     page.goto(investigation.get_absolute_url())
     page.click("text=Edit")
     page.fill("#id_closed_on", "2023-05-20")

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from precinct.browser import chromium
-from precinct.conftest import PASSWORD, body, make_user, register
+from precinct.conftest import body, make_user, register, sign_in
 from precinct.core.roles import Role
 
 SCREENSHOTS = settings.DATA_DIR / "screenshots"  # to look at, as a user would
@@ -31,11 +31,7 @@ def test_an_analyst_reads_the_board_report_its_records_and_its_workbook(live_ser
         page.on(
             "console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None
         )
-        page.goto("/login/")
-        page.fill("#id_username", "analyst")
-        page.fill("#id_password", PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_url("**/")
+        sign_in(page, "analyst")
         page.click("#nine-months")
         page.wait_for_selector("#report-heading")
         registered = page.locator("tr[data-measure='crimes.registered'] td:nth-child(2)")
