@@ -1,15 +1,15 @@
 """The appeals' paragraph of the press-release draft, in the manner of the board meeting's release."""
 
-from precinct.core.press import Number, Paragraph, period_text
+from precinct.core.press import Number, Paragraph, in_period
 
 
 def paragraphs(result, period, language: str) -> list[Paragraph]:
     figure = result.figure
-    when = period_text(period, language)
+    when = in_period(period, language)
     if language == "az":
         return [
             [
-                f"{when[0].upper()}{when[1:]} ərzində ",
+                f"{when} ",
                 Number(figure("appeals.considered")),
                 " müraciətə baxılmış, kütləvi informasiya vasitələrində əvvəlcədən məlumat verilməklə "
                 "respublikanın ",
@@ -25,7 +25,7 @@ def paragraphs(result, period, language: str) -> list[Paragraph]:
         ]
     return [
         [
-            f"In {when}, ",
+            f"{when}, ",
             Number(figure("appeals.considered")),
             " applications were considered; in parallel, ",
             Number(figure("appeals.reception_received")),

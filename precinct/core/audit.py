@@ -132,15 +132,21 @@ HIDDEN_IN_HISTORY = {"id", "version"}
 NOT_CHANGES = [Action.READ, Action.USE]
 
 
-def changes_of(instance: models.Model, parts: tuple = ()):
+def changes_of(instance: models.Model, parts: tuple = (), named_by: tuple = (), aliases: tuple = ()):
     """The entries that change one record (created, changed, deleted…), newest first, with those of the
-    records that are parts of it (`parts`: querysets, a detention's safeguards and interrogations)."""
+    records that are parts of it (`parts`: querysets, a detention's safeguards and interrogations), of
+    the records whose values name it (`named_by`: (model, field) pairs; those since deleted included, an
+    employee's service steps taken back), and of the same record kept under another label (`aliases`:
+    a proxy's, such as the personnel file of an employee)."""
     from django.db.models import Q
 
-    condition = Q(model=instance._meta.label_lower, object_id=str(instance.pk))
+    condition = Q(model__in=[instance._meta.label_lower, *aliases], object_id=str(instance.pk))
     for records in parts:
         ids = [str(pk) for pk in records.values_list("pk", flat=True)]
         condition |= Q(model=records.model._meta.label_lower, object_id__in=ids)
+    for model, field in named_by:
+        naming = Q(**{f"after__{field}": instance.pk}) | Q(**{f"before__{field}": instance.pk})
+        condition |= Q(model=model._meta.label_lower) & naming
     return AuditEntry.objects.filter(condition).exclude(action__in=NOT_CHANGES)
 
 

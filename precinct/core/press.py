@@ -94,9 +94,20 @@ def period_text(period: Period, language: str) -> str:
             return f"January {year}"
         words = ["", "", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"]
         return f"the first {words[months]} months of {year}"
+    if period.start == period.end:
+        return f"{period.start:%d.%m.%Y}" if language == "az" else day_text(period.start)
     if language == "az":
         return f"{period.start:%d.%m.%Y}–{period.end:%d.%m.%Y} dövrü"
     return f"the period from {day_text(period.start)} to {day_text(period.end)}"
+
+
+def in_period(period: Period, language: str) -> str:
+    """The period as a sentence opens with it: "In the first nine months of 2023", "On 19 September
+    2023"; "2023-cü ilin 9 ayı ərzində", "19.09.2023 tarixində"."""
+    named, one_day = period_text(period, language), period.start == period.end
+    if language == "az":
+        return f"{named} tarixində" if one_day else f"{named[0].upper()}{named[1:]} ərzində"
+    return f"On {named}" if one_day else f"In {named}"
 
 
 def listing(items: list[Paragraph], language: str) -> Paragraph:
@@ -124,3 +135,8 @@ def table_figure(result, name: str) -> Figure:
         figure for table in result.tables for _label, row in table.rows for figure in row
         if figure.measure.name == name
     )  # fmt: skip
+
+
+def said(figure, one: str, many: str) -> str:
+    """The words after a count, agreeing with it in English: "1 person was", "3 persons were"."""
+    return one if figure.value == 1 else many

@@ -196,12 +196,12 @@ class ObjectDetailView(ScopedMixin, DetailView):
         return super().render_to_response(context | self.bound_forms, **kwargs)
 
 
-def history_context(instance, user, parts: tuple = ()) -> dict:
+def history_context(instance, user, parts: tuple = (), **related) -> dict:
     """A record's history on its page: its changes and its parts' (`parts`, see `changes_of`), and how
     often it was read (who, in the audit log)."""
     label = instance._meta.label_lower
     return {
-        "history": named_now(changes_of(instance, parts).select_related("user")[:100], label),
+        "history": named_now(changes_of(instance, parts, **related).select_related("user")[:100], label),
         "history_model": label,
         "reads": reads_of(instance),
         "audit_query": f"model={label}&object_id={instance.pk}&action=read",

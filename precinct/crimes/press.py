@@ -4,7 +4,7 @@ release): solving first, then the categories that fell and rose, then groups, th
 from decimal import Decimal
 
 from precinct.core.measures import Direction
-from precinct.core.press import CHANGE, PREVIOUS, Number, Paragraph, listing, lowered, period_text
+from precinct.core.press import CHANGE, PREVIOUS, Number, Paragraph, in_period, listing, lowered
 
 # A release names the changes worth a sentence, not every category that moved by a case or two.
 NOTABLE_CHANGE = Decimal("0.05")  # of a category's count, relative to last year
@@ -68,7 +68,7 @@ def solving_items(result, language: str) -> list[Paragraph]:
 
 def paragraphs(result, period, language: str) -> list[Paragraph]:
     figure = result.figure
-    when = period_text(period, language)
+    when = in_period(period, language)
     firearm = figure("crimes.firearm")
     fell = category_items(result, language, Direction.DOWN)
     rose = category_items(result, language, Direction.UP)
@@ -79,7 +79,7 @@ def paragraphs(result, period, language: str) -> list[Paragraph]:
     if language == "az":
         drafted = [
             [
-                f"{when[0].upper()}{when[1:]} ərzində ümumi cinayətlərin açılması ",
+                f"{when} ümumi cinayətlərin açılması ",
                 Number(figure("crimes.solved_share")),
                 " faiz olmuş, Daxili İşlər Nazirliyi və Prokurorluq tərəfindən qeydə alınmış ",
                 Number(figure("crimes.registered_mia_po")),
@@ -118,7 +118,7 @@ def paragraphs(result, period, language: str) -> list[Paragraph]:
     else:
         drafted = [
             [
-                f"In {when}, the solving of all crimes was ",
+                f"{when}, the solving of all crimes was ",
                 Number(figure("crimes.solved_share")),
                 " percent; ",
                 Number(figure("crimes.solved_share_mia_po")),

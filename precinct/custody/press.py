@@ -1,6 +1,6 @@
 """Custody's paragraph of the press-release draft: how many were detained, and how the law was kept."""
 
-from precinct.core.press import Number, Paragraph
+from precinct.core.press import Number, Paragraph, said
 
 
 def paragraphs(result, period, language: str) -> list[Paragraph]:
@@ -14,8 +14,8 @@ def paragraphs(result, period, language: str) -> list[Paragraph]:
                 Number(detained),
                 " şəxs saxlanılmış, saxlanılmaların ",
                 Number(figure("custody.in_time_share")),
-                " faizində hüquqların izahı, ailənin məlumatlandırılması, vəkil və tibbi müayinə vaxtında "
-                "təmin edilmiş, dindirmələrin ",
+                " faizində hüquqların izahı, ailənin məlumatlandırılması, vəkil, lazım olduqda tərcüməçi, "
+                "tibbi müayinə və prokurora məlumat vaxtında təmin edilmiş, dindirmələrin ",
                 Number(figure("custody.recorded_share")),
                 " faizi audio və ya videoyazıya alınmışdır.",
             ]
@@ -23,10 +23,10 @@ def paragraphs(result, period, language: str) -> list[Paragraph]:
     return [
         [
             Number(detained),
-            " persons were detained; in ",
+            said(detained, " person was detained; in ", " persons were detained; in "),
             Number(figure("custody.in_time_share")),
-            " percent of the detentions the rights were explained, the family told, a lawyer and a medical "
-            "examination provided in time, and ",
+            " percent of the detentions the rights were explained, the family told, a lawyer, an interpreter "
+            "where needed, a medical examination and the prosecutor's notice given in time, and ",
             Number(figure("custody.recorded_share")),
             " percent of the interrogations were recorded on audio or video.",
         ]

@@ -152,7 +152,7 @@ class Generator:
     def awards_and_commandants(self, employees: list[Employee]) -> None:
         """Medals and commendations for some; and the temporary commandants the seeds tell of, appointed
         to Tartar after 19 September 2023, and to Khojali and Khankandi once Khankandi's department was
-        founded (Khojali's office is the ministry's own until a department is founded there)."""
+        founded."""
         extra, joined = self.extra, {}
         for record in ServiceRecord.objects.filter(employee__in=employees, move=Move.APPOINTMENT):
             joined[record.employee_id] = record.starts_on
@@ -172,7 +172,7 @@ class Generator:
         commandant = Position.objects.filter(code=COMMANDANT).first()
         places = [
             ("tartar", "", datetime.date(2023, 9, 21)),
-            ("mia", "Commandant's office of Khojali district", datetime.date(2023, 10, 16)),
+            ("khojaly", "", datetime.date(2023, 10, 16)),
             ("khankandi", "", datetime.date(2023, 10, 16)),
         ]
         investigated = set(Investigation.objects.values_list("employee_id", flat=True))

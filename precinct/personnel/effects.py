@@ -11,6 +11,7 @@ with it "the body, position and rank at the time" of every later event, says wha
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext as _
 
 from precinct.core import services as core
@@ -74,7 +75,12 @@ def follow(actor: Actor, source: Investigation | Casualty) -> None:
     link = {"casualty" if isinstance(source, Casualty) else "investigation": source}
     made = list(ServiceRecord.objects.filter(**link).order_by("starts_on"))
     wanted = due(source)
-    if made and wanted and (made[0].move, made[0].starts_on, made[0].order_number) == wanted:
+    if (
+        made
+        and wanted
+        and (made[0].move, made[0].starts_on, made[0].order_number) == wanted[:3]
+        and (made[0].employee_id == source.employee_id)
+    ):
         return
     for step in made:
         take_back(actor, step)
@@ -86,12 +92,15 @@ def record(actor: Actor, employee: Employee, move: str, day: datetime.date, orde
            link: dict, field: str = "") -> ServiceRecord:  # fmt: skip
     """A step of the service that follows from a record (`link`) or is recorded itself (leaving the
     service); a refusal names `field`."""
+    employee = Employee.objects.get(pk=employee.pk)  # the organisation's record, whatever proxy it came as
     field = field or ("occurred_on" if "casualty" in link else "order_date")
+    core.ensure_valid(serving_errors(employee, day, field))
     present = post_on(employee, day)
     if present is None:
         raise ValidationError({field: [_("The employee held no post on this day.")]})
-    core.ensure_valid(serving_errors(employee, day, field))
     later = employee.service.filter(starts_on__gt=day).exclude(move=Move.TEMPORARY).first()
+    if move in ENDINGS:  # nothing of the service may begin after its end, a temporary assignment included
+        later = employee.service.filter(starts_on__gt=day).first()
     if later is not None:
         raise ValidationError({field: [
             _("The service history has a later step (%(step)s): correct it first.") % {"step": later}
@@ -111,34 +120,33 @@ def record(actor: Actor, employee: Employee, move: str, day: datetime.date, orde
         step.rank = lower
     if move in ENDINGS:
         step.ends_on = day
-    closing = employee.service.filter(ends_on__isnull=True, starts_on__lte=day)
-    if move not in ENDINGS:
-        closing = closing.filter(temporary=False)  # a sanction leaves a commandant's assignment as it is
-    for post in closing:
-        core.update(actor, post, {"ends_on": max(post.starts_on, day - ONE_DAY)})
     step = core.create(actor, step)
+    # The posts running on the day end the day before (a post begun that day, on it); each keeps the end
+    # it had, so that the step taken back gives it again.
+    running = employee.service.filter(starts_on__lte=day).exclude(pk=step.pk)
+    running = running.filter(models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=day))
+    if move not in ENDINGS:
+        running = running.filter(temporary=False)  # a sanction leaves a commandant's assignment as it is
+    for post in running:
+        core.update(actor, post, {"ends_on": max(post.starts_on, day - ONE_DAY), "cut_by": step,
+                                  "ended_before_cut": post.ends_on})  # fmt: skip
     if move not in ENDINGS:
         core.update(actor, employee, {"body": step.body, "position": step.position, "rank": step.rank})
     return step
 
 
 def take_back(actor: Actor, step: ServiceRecord) -> None:
-    """Undo a step: it goes (audited), and the posts it ended open again."""
+    """Undo a step: it goes (audited), and the posts it ended run again as they ran before. When the
+    service has moved on since (a new appointment after a release), the step stays in the history as what
+    happened until the appeal, no longer tied to the sanction."""
     employee = step.employee
     later = employee.service.filter(starts_on__gt=step.starts_on).exclude(pk=step.pk)
     if later.exclude(move=Move.TEMPORARY).exists():
-        raise ValidationError({"appeal_outcome": [
-            _("The service has moved on since %(day)s: record the correction as a move.")
-            % {"day": f"{step.starts_on:%d.%m.%Y}"}
-        ]})  # fmt: skip
+        core.update(actor, step, {"investigation": None, "casualty": None})
+        return
+    for post in employee.service.filter(cut_by=step):
+        core.update(actor, post, {"ends_on": post.ended_before_cut, "cut_by": None, "ended_before_cut": None})
     core.delete(actor, step)
-    # The posts it ended: the day before it, or its own day for a post begun that day (see `record`).
-    reopened = employee.service.filter(ends_on__in=[step.starts_on - ONE_DAY, step.starts_on],
-                                       starts_on__lte=step.starts_on)  # fmt: skip
-    if step.move not in ENDINGS:
-        reopened = reopened.filter(temporary=False)
-    for post in reopened:
-        core.update(actor, post, {"ends_on": None})
     present = employee.service.filter(temporary=False, ends_on__isnull=True).order_by("-starts_on").first()
     if present is not None:
         core.update(

@@ -7,6 +7,7 @@ from precinct.core.filters import BodyFilter, FilterSet, SearchFilter, YesNoFilt
 from precinct.core.roles import Role
 from precinct.organisation.models import User
 from precinct.personnel.models import (
+    ENDINGS,
     Casualty,
     Circumstances,
     Course,
@@ -37,11 +38,17 @@ class ServingInFilter(BodyFilter):
 
 class EmployeeFilterSet(FilterSet):
     body = ServingInFilter()
+    serving = YesNoFilter(method="filter_serving", label=_("Serving"))
     q = SearchFilter(fields=["personnel_number", "surname", "given_name"])
 
     class Meta:
         model = Staff
         fields: list[str] = []
+
+    def filter_serving(self, queryset, name, value):
+        """Those still serving (no dismissal, death or leaving recorded), or those who left."""
+        left = ServiceRecord.objects.filter(move__in=ENDINGS).values("employee")
+        return queryset.exclude(pk__in=left) if value else queryset.filter(pk__in=left)
 
 
 class InvestigationFilterSet(FilterSet):

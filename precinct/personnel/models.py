@@ -28,6 +28,12 @@ class Staff(Employee):
 
     domain = "personnel"
 
+    @property
+    def service_state(self) -> str:
+        """Serving, or the day the service ended (the list annotates `left_on`, see `personnel.views`)."""
+        left = getattr(self, "left_on", None)
+        return _("left on %(day)s") % {"day": f"{left:%d.%m.%Y}"} if left else _("serving")
+
     class Meta:
         proxy = True
         verbose_name = _("employee's file")
@@ -90,6 +96,12 @@ class ServiceRecord(ScopedModel):
     casualty = models.ForeignKey(
         "Casualty", null=True, blank=True, editable=False, on_delete=models.PROTECT, related_name="effects"
     )
+    # The step that ended this post early (a dismissal, a release…), and the end it had before: given back
+    # when the step is taken back.
+    cut_by = models.ForeignKey(
+        "self", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="cut"
+    )
+    ended_before_cut = models.DateField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("service record")

@@ -1,7 +1,7 @@
 """Personnel's paragraphs of the press-release draft, in the manner of the board meeting's release: the
 discipline and the training, then those killed and injured in the line of duty, when there were any."""
 
-from precinct.core.press import Number, Paragraph, table_figure
+from precinct.core.press import Number, Paragraph, said, table_figure
 
 
 def paragraphs(result, period, language: str) -> list[Paragraph]:
@@ -29,16 +29,22 @@ def discipline(figure, language: str) -> Paragraph:
             Number(figure("personnel.other_sanctions")),
             " nəfər barəsində digər intizam tənbehi tədbirləri görülmüşdür.",
         ]
+    investigated, dismissed = figure("personnel.investigated"), figure("personnel.dismissed")
+    released, other = figure("personnel.released"), figure("personnel.other_sanctions")
     return [
         "Investigations were conducted on ",
-        Number(figure("personnel.investigated")),
-        " employees who violated the rules of service discipline and ethical behaviour: ",
-        Number(figure("personnel.dismissed")),
-        " were dismissed from service, ",
-        Number(figure("personnel.released")),
-        " were released from their positions, and ",
-        Number(figure("personnel.other_sanctions")),
-        " were subject to other disciplinary measures.",
+        Number(investigated),
+        said(investigated, " employee who violated", " employees who violated"),
+        " the rules of service discipline and ethical behaviour: ",
+        Number(dismissed),
+        said(dismissed, " was", " were"),
+        " dismissed from service, ",
+        Number(released),
+        said(released, " was", " were"),
+        " released from their positions, and ",
+        Number(other),
+        said(other, " was", " were"),
+        " subject to other disciplinary measures.",
     ]
 
 
@@ -102,15 +108,22 @@ def training(figure, language: str) -> Paragraph:
 def casualties(killed, injured, language: str) -> Paragraph:
     """Those killed and those injured; a count of none is left unsaid."""
     if language == "az":
-        said = ["Xidməti vəzifələrini yerinə yetirərkən polis əməkdaşlarından "]
+        told = ["Xidməti vəzifələrini yerinə yetirərkən polis əməkdaşlarından "]
         if killed.value:
-            said += [Number(killed), " nəfər həlak olmuş" + (", " if injured.value else "dur.")]
+            told += [Number(killed), " nəfər həlak olmuş" + (", " if injured.value else "dur.")]
         if injured.value:
-            said += [Number(injured), " nəfər yaralanmışdır."]
-        return said
-    said = ["In the line of duty, "]
+            told += [Number(injured), " nəfər yaralanmışdır."]
+        return told
+    told = ["In the line of duty, "]
     if killed.value:
-        said += [Number(killed), " police employees were killed" + (" and " if injured.value else ".")]
+        told += [Number(killed), said(killed, " police employee was killed", " police employees were killed")]
+        told.append(" and " if injured.value else ".")
     if injured.value:
-        said += [Number(injured), " were injured." if killed.value else " police employees were injured."]
-    return said
+        if killed.value:
+            told += [Number(injured), said(injured, " was injured.", " were injured.")]
+        else:
+            told += [
+                Number(injured),
+                said(injured, " police employee was injured.", " police employees were injured."),
+            ]
+    return told

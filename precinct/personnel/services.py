@@ -121,6 +121,8 @@ def joined_on(employee: Employee) -> datetime.date | None:
 def award_errors(award: Award) -> dict[str, list[str]]:
     if in_future(award.awarded_on):
         return {"awarded_on": [_("A day in the future cannot be recorded yet.")]}
+    if errors := serving_errors(award.employee, award.awarded_on, "awarded_on"):
+        return errors
     joined = joined_on(award.employee)
     if joined and award.awarded_on < joined:
         return {"awarded_on": [_("An award comes after the employee joined the service.")]}
@@ -192,6 +194,9 @@ def investigation_errors(investigation: Investigation) -> dict[str, list[str]]:
         errors["appeal_sanction"] = [_("A sanction after appeal is given only when the appeal reduced it.")]
     if investigation.employee_id:
         errors |= serving_errors(investigation.employee, investigation.opened_on, "opened_on", investigation)
+        errors |= serving_errors(
+            investigation.employee, investigation.order_date, "order_date", investigation
+        )
     if investigation.application_id and investigation.origin != "complaint":
         errors["application"] = [_("An application is linked to an investigation begun by a complaint.")]
     elif investigation.application_id and investigation.application.received_on > investigation.opened_on:
@@ -221,8 +226,10 @@ def ensure_decides(actor: Actor, investigation: Investigation | None, values: di
     administrator, naming each field."""
     if decides(actor.user):
         return
+    # Once decided, whom and what the decision is about is the chief's to change too.
+    names = DECIDED + (("employee", "grounds") if investigation is not None and investigation.finding else ())
     changed = [
-        name for name in DECIDED
+        name for name in names
         if name in values and values[name] != (getattr(investigation, name) if investigation else None)
         and (investigation is not None or values[name])
     ]  # fmt: skip

@@ -11,6 +11,7 @@ class EmployeeTable(Table):
         Column("rank.name", _("Rank")),
         Column("position.name", _("Position")),
         Column("body.name", _("Territorial body")),
+        Column("service_state", _("Service")),
     ]
 
 

@@ -4,7 +4,7 @@ their time limits, courses with their participants, and the memorial list open t
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,7 +26,17 @@ from precinct.personnel.forms import (
     InvestigationForm,
     ServiceRecordForm,
 )
-from precinct.personnel.models import Attendance, Casualty, Course, Investigation, Outcome, Staff
+from precinct.personnel.models import (
+    ENDINGS,
+    Attendance,
+    Award,
+    Casualty,
+    Course,
+    Investigation,
+    Outcome,
+    ServiceRecord,
+    Staff,
+)
 from precinct.personnel.tables import CourseTable, EmployeeTable, InvestigationTable
 
 
@@ -37,7 +47,13 @@ class EmployeeListView(ObjectListView):
     table_class = EmployeeTable
 
     def get_queryset(self):
-        return super().get_queryset().select_related("body", "rank", "position")
+        return left_on(super().get_queryset().select_related("body", "rank", "position"))
+
+
+def left_on(employees):
+    """Each employee with the day their service ended, if it has."""
+    ending = ServiceRecord.objects.filter(employee=OuterRef("pk"), move__in=ENDINGS).values("starts_on")
+    return employees.annotate(left_on=Subquery(ending[:1]))
 
 
 class EmployeeDetailView(ObjectDetailView):
@@ -53,8 +69,9 @@ class EmployeeDetailView(ObjectDetailView):
         employee, user = self.object, self.request.user
         # The file's changes are the employee record's, written under the organisation's label.
         context |= history_context(
-            Employee(pk=employee.pk), user, (employee.service.all(), employee.awards.all())
-        )
+            Employee(pk=employee.pk), user, named_by=((ServiceRecord, "employee"), (Award, "employee")),
+            aliases=("personnel.staff",),
+        )  # fmt: skip
         context["service"] = employee.service.select_related("body", "rank", "position").order_by("starts_on")
         context["awards"] = employee.awards.all()
         context["training"] = employee.attendances.select_related("course").order_by("-course__starts_on")

@@ -14,11 +14,13 @@ LANGUAGES = {"az": "Azərbaycanca", "en": "English"}
 
 
 def draft(report, language: str) -> list[Paragraph]:
+    """Each section's paragraphs; a domain that keeps no record in the period says nothing (rather than
+    zeros that read as a count)."""
     with translation.override(language):
         return [
             paragraph
             for result in report.sections
-            if result.section.press
+            if result.section.press and any(f.measure.has_data(report.period) for f in result.figures)
             for paragraph in result.section.press(result, report.period, language)
         ]
 

@@ -130,7 +130,11 @@ def records(request):
     """The records behind one figure, in one of the two periods, within the user's reach."""
     form = report_form(request)
     measure = all_measures(request.user).get(request.GET.get("measure", ""))
-    if measure is None or measure.records is None or not form.is_valid() or form.chosen_body() is None:
+    if measure is None or measure.records is None:
+        raise Http404  # no such figure, or none given to this role: alike
+    if not form.is_valid():
+        return refused_download(form.errors)  # a period that cannot be read, said by field
+    if form.chosen_body() is None:
         raise Http404
     period = form.period().comparison if request.GET.get("previous") else form.period()
     body = form.chosen_body()

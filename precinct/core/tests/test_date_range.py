@@ -141,6 +141,11 @@ def test_a_report_download_asked_for_a_period_it_cannot_read_answers_in_its_kind
     assert answer.status_code == 400 and answer["Content-Type"].startswith("text/plain")
     answer = client.get("/reports/press/?start=0001-01-01&end=2023-04-01&body=mia&format=md&language=en")
     assert answer.status_code == 400 and "01.01.1900" in answer.content.decode()
+    for export in ("", "&export=csv"):  # the records behind a figure, on the page and as CSV
+        answer = client.get(
+            f"/reports/records/?measure=crimes.registered&start=bad&end=2023-01-01&body=mia{export}"
+        )
+        assert answer.status_code == 400 and answer.content.decode().startswith("start: ")
 
 
 def test_a_yes_no_filter_takes_its_words(administrator):

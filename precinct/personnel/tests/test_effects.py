@@ -78,6 +78,10 @@ def test_an_annulled_dismissal_is_taken_back_and_the_posts_open_again(chief):
     })  # fmt: skip
     assert steps(employee) == [(Move.APPOINTMENT, datetime.date(2015, 3, 1), None)]
     assert AuditEntry.objects.filter(model="personnel.servicerecord", action=Action.DELETE).exists()
+    # The file's history keeps the step made and taken back, though the step is gone.
+    page = client_for(chief.user).get(reverse("personnel:employee", args=[employee.pk])).content.decode()
+    history = page[page.index('id="history"') :]
+    assert history.count("dismissal from service") >= 2 and "deleted" in history
     investigation.refresh_from_db()
     assert investigation.sanction == "dismissal" and investigation.sanction_in_force == ""
     opened(chief, employee, datetime.date(2023, 2, 1))  # serving again
@@ -172,3 +176,66 @@ def test_sanctions_count_by_the_day_of_their_order_as_they_stand(chief):
     })  # fmt: skip
     assert measures.OTHER.value(year_2023, scope) == 1
     assert ServiceRecord.objects.filter(investigation=quashed).count() == 0
+
+
+def test_a_decided_investigation_moves_to_another_employee_only_by_the_chief_and_its_effect_with_it(
+    chief, inspector
+):
+    first, second = hire(chief, 20), hire(chief, 21)
+    investigation = sanctioned(chief, first, "release")
+    with pytest.raises(ValidationError) as refused:
+        services.edit_investigation(actor=inspector, investigation=investigation, values={"employee": second})
+    assert "chief" in str(refused.value.message_dict["employee"])
+    services.edit_investigation(actor=chief, investigation=investigation, values={"employee": second})
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.position.code != AT_DISPOSAL and steps(first) == [
+        (Move.APPOINTMENT, datetime.date(2015, 3, 1), None)
+    ]
+    assert second.position.code == AT_DISPOSAL
+
+
+def test_leaving_ends_every_post_running_and_nothing_is_recorded_after_a_dismissal(chief):
+    employee = hire(chief, 22)
+    assignment = move(
+        chief, employee, Move.TEMPORARY, datetime.date(2023, 7, 1), body("khankandi"), employee.rank
+    )
+    assignment.ends_on = datetime.date(2023, 12, 31)
+    assignment.save()
+    move(chief, employee, Move.LEAVING, datetime.date(2023, 9, 1), employee.body, employee.rank)
+    assignment.refresh_from_db()
+    assert assignment.ends_on == datetime.date(2023, 8, 31)
+    dismissed = hire(chief, 23)
+    sanctioned(chief, dismissed, "dismissal")
+    later = ORDERED + datetime.timedelta(days=5)
+    with pytest.raises(ValidationError) as refused:
+        services.grant_award(actor=chief, employee=dismissed, values={
+            "kind": "medal", "title": "Late", "awarded_on": later,
+        })  # fmt: skip
+    assert "left the service" in str(refused.value.message_dict["awarded_on"])
+    earlier = opened(chief, dismissed, OPENED)  # opened while serving, but no sanction after the end
+    with pytest.raises(ValidationError) as refused:
+        services.edit_investigation(actor=chief, investigation=earlier, values={
+            "closed_on": later, "finding": "sustained", "sanction": "release", "order_number": "9",
+            "order_date": later,
+        })  # fmt: skip
+    assert "left the service" in str(refused.value.message_dict["order_date"])
+
+
+def test_an_appeal_is_recorded_when_the_service_moved_on_and_the_step_stays_as_what_happened(chief):
+    employee = hire(chief, 24)
+    investigation = sanctioned(chief, employee, "release")
+    move(chief, employee, Move.APPOINTMENT, datetime.date(2023, 3, 1), body("ganja"), employee.rank)
+    services.edit_investigation(actor=chief, investigation=investigation, values={
+        "appealed_on": datetime.date(2023, 1, 20), "appeal_outcome": "annulled",
+    })  # fmt: skip
+    investigation.refresh_from_db()
+    assert investigation.sanction_in_force == ""
+    release = employee.service.get(move=Move.RELEASE)
+    assert release.investigation is None  # no longer the sanction's, still what happened
+    assert (
+        measures.RELEASED.value(
+            Period(datetime.date(2023, 1, 1), datetime.date(2023, 12, 31)), Scope(body("mia"))
+        )
+        == 0
+    )

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from precinct.conftest import client_for
 from precinct.core.periods import Period
-from precinct.core.press import lowered, ordinal_suffix_az, period_text
+from precinct.core.press import in_period, lowered, ordinal_suffix_az, period_text
 from precinct.reports.templatetags.figures import shown
 from precinct.reports.tests.test_board import NINE_MONTHS, figures, seed
 
@@ -106,6 +106,9 @@ def test_periods_are_named_as_the_ministry_names_them():
     assert period_text(nine, "az") == "2023-cü ilin 9 ayı"
     year = Period(datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
     assert (period_text(year, "en"), period_text(year, "az")) == ("the year 2026", "2026-cı ilin 12 ayı")
+    day = Period(datetime.date(2023, 9, 19), datetime.date(2023, 9, 19))
+    assert (in_period(day, "en"), in_period(day, "az")) == ("On 19 September 2023", "19.09.2023 tarixində")
+    assert in_period(nine, "en") == "In the first nine months of 2023"
     odd = Period(datetime.date(2024, 2, 29), datetime.date(2024, 3, 15))
     assert period_text(odd, "en") == "the period from 29 February 2024 to 15 March 2024"
     assert period_text(odd, "az") == "29.02.2024–15.03.2024 dövrü"
@@ -136,3 +139,27 @@ def test_names_are_lowered_as_their_language_writes_them():
     assert lowered("İnsan alveri", "az") == "insan alveri"
     assert lowered("IŞIQ", "az") == "ışıq"
     assert lowered("Illegal trafficking", "en") == "illegal trafficking"
+
+
+def test_a_count_of_one_is_said_in_the_singular_and_a_domain_without_records_says_nothing(
+    nasimi_officer, ganja_officer
+):
+    from precinct.conftest import body
+    from precinct.core.measures import Figure
+    from precinct.core.press import said
+    from precinct.custody.measures import PERSONS
+    from precinct.reports.engine import board_report
+    from precinct.reports.press import draft
+
+    seed(nasimi_officer, ganja_officer)  # crimes only: no appeals, traffic, personnel or custody records
+    report = board_report(Period(datetime.date(2023, 1, 1), datetime.date(2023, 9, 30)), body("mia"))
+    text = "".join(
+        piece for paragraph in draft(report, "en") for piece in paragraph if isinstance(piece, str)
+    )
+    assert "the solving of all crimes" in text
+    assert "applications were considered" not in text and "traffic accidents" not in text
+    one, two = Figure(PERSONS, 1, None), Figure(PERSONS, 2, None)
+    assert (said(one, " person was", " persons were"), said(two, " person was", " persons were")) == (
+        " person was",
+        " persons were",
+    )
