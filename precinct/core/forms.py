@@ -1,7 +1,7 @@
 """The base of every domain form: bodies limited to the user's reach, dates as date inputs, edit version."""
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -44,9 +44,12 @@ class ScopedModelForm(forms.ModelForm):
         if self.instance.pk and hasattr(self.instance, "version"):
             self.fields["version"].initial = self.instance.version
         for name, field in self.fields.items():
-            model_field = self._meta.model._meta.get_field(name) if name != "version" else None
+            model_field = self.model_field(name)
             if isinstance(field, forms.ModelChoiceField) and field.queryset.model is Body:
                 field.queryset = Body.objects.visible_to(user)
+                only = list(field.queryset[:2])
+                if len(only) == 1 and not self.instance.pk:  # one body to choose: chosen already
+                    field.initial = only[0].pk
             if isinstance(model_field, models.DateField):  # a moment too (DateTimeField is one)
                 field.validators.append(within_range)
             if isinstance(model_field, models.DateTimeField):
@@ -57,6 +60,17 @@ class ScopedModelForm(forms.ModelForm):
             if isinstance(field.widget, forms.Select | forms.SelectMultiple):
                 css = "form-select"
             field.widget.attrs.setdefault("class", css)
+
+    def model_field(self, name: str):
+        """The model's field behind a form field; for a form's own date field, one of its kind (a day is
+        shown and bounded alike, whichever it is)."""
+        if name == "version":
+            return None
+        try:
+            return self._meta.model._meta.get_field(name)
+        except FieldDoesNotExist:
+            field = self.fields[name]
+            return models.DateField() if isinstance(field, forms.DateField) else None
 
     def cleaned_values(self) -> dict:
         many = {f.name for f in self._meta.model._meta.many_to_many}

@@ -126,6 +126,7 @@ SECTION = Section(
     labels={"en": "Custody", "az": "Saxlanılma", "ru": "Задержание"},
     order=65,
     measures=[DETAINED, PERSONS, IN_TIME, WITH_BREACH, OVERRAN, INTERROGATED, RECORDED],
+    headline=[DETAINED, WITH_BREACH, OVERRAN],
     tables=[
         Table(
             "custody.by_ending",

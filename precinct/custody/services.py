@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 
 from precinct.core import services as core
 from precinct.core.audit import Actor
+from precinct.crimes.models import Person
+from precinct.crimes.services import person_rules
 from precinct.custody import limits
 from precinct.custody.models import Detention, Ending, Interrogation, SafeguardRecord
 
@@ -92,9 +94,11 @@ def while_held(detention: Detention, field: str, moment: datetime.datetime | Non
     if in_future(moment):
         return {field: [_("A moment in the future cannot be recorded yet.")]}
     if moment < detention.detained_at:
-        return {field: [_("This comes after the moment of actual detention.")]}
+        return {field: [_("This is before the moment of actual detention (%(at)s); it must come after it.")
+                        % {"at": f"{timezone.localtime(detention.detained_at):%d.%m.%Y %H:%M}"}]}  # fmt: skip
     if detention.ended_at and moment > detention.ended_at:
-        return {field: [_("This comes before the detention ended.")]}
+        return {field: [_("This is after the detention ended (%(at)s); it must come before.")
+                        % {"at": f"{timezone.localtime(detention.ended_at):%d.%m.%Y %H:%M}"}]}  # fmt: skip
     return {}
 
 
@@ -127,10 +131,13 @@ def linked(actor: Actor, detention: Detention) -> None:
 
 
 @transaction.atomic
-def detain(*, actor: Actor, values: dict) -> Detention:
-    """A detention recorded by the actor, who keeps it as its custody officer."""
+def detain(*, actor: Actor, values: dict, new_person: dict | None = None) -> Detention:
+    """A detention recorded by the actor, who keeps it as its custody officer; a person not in the crime
+    register yet (`new_person`: surname, given name…) is added to the body's register with it, audited."""
     detention = Detention(**values)
     core.ensure_allowed(actor, CUSTODY, detention.body.path)
+    if new_person:
+        detention.person = core.create(actor, Person(body=detention.body, **new_person), person_rules)
     linked(actor, detention)
     detention.keeper = actor.user if getattr(actor.user, "is_authenticated", False) else None
     if detention.detained_at:

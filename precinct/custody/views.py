@@ -92,6 +92,9 @@ class DetentionFormView(ServiceFormView):
     record_name = "detention"
     audit_reads = True
 
+    def extra(self, form) -> dict:
+        return {"new_person": form.new_person()} if self.get_object() is None else {}
+
 
 @login_required
 @require_POST
@@ -167,12 +170,12 @@ class WatchView(LoginRequiredMixin, TemplateView):
         context["rows"] = rows
         context["flagged"] = sum(1 for row in rows if row["flags"])
         context["breached"] = sum(1 for row in rows if any(flag.breach for flag in row["flags"]))
-        context["recent"] = (
-            Detention.objects.visible_to(user)
-            .filter(ended_at__gte=now - datetime.timedelta(days=1), breaches__gt=0)
-            .select_related("person", "body")
-            .order_by("-ended_at")
+        recent = Detention.objects.visible_to(user).filter(
+            ended_at__gte=now - datetime.timedelta(days=1), breaches__gt=0
         )
+        if mine:
+            recent = recent.filter(keeper=user)
+        context["recent"] = recent.select_related("person", "body").order_by("-ended_at")
         if getattr(user, "is_chief", False):
             keepers: dict[str, list[int]] = {}
             for row in rows:

@@ -76,6 +76,12 @@ ORGANISERS = {
     OrganiserKind.ACADEMY: ["Police Academy"],
     OrganiserKind.PARTNER: ["Ministry of the Interior of Türkiye", "Police of Lithuania", "Carabinieri"],
 }
+# Where each organiser holds a course abroad.
+PLACES = {
+    "OSCE": "Vienna", "Council of Europe": "Strasbourg", "UNODC": "Vienna", "ICITAP": "Washington",
+    "IOM": "Geneva", "Ministry of the Interior of Türkiye": "Ankara", "Police of Lithuania": "Vilnius",
+    "Carabinieri": "Rome",
+}  # fmt: skip
 INTERNATIONAL_TOPICS = [Topic.INVESTIGATION, Topic.DRUGS, Topic.CYBERCRIME, Topic.ROAD_SAFETY, Topic.ETHICS]
 
 
@@ -302,6 +308,7 @@ class Generator:
         for people, (first, last), topics, organisers in groups:
             for start in range(0, len(people), 40):
                 kind = self.rng.choice(organisers)
+                organiser = self.rng.choice(ORGANISERS[kind])
                 starts = self.day(first, last - datetime.timedelta(days=5))
                 abroad = kind == OrganiserKind.PARTNER or (
                     kind == OrganiserKind.INTERNATIONAL and self.rng.random() < 0.3
@@ -313,11 +320,9 @@ class Generator:
                         kind=self.rng.choice(list(CourseKind)),
                         topic=topic,
                         organiser_kind=kind,
-                        organiser=self.rng.choice(ORGANISERS[kind]),
+                        organiser=organiser,
                         body=self.ministry,
-                        place="Baku"
-                        if not abroad
-                        else self.rng.choice(["Vienna", "Strasbourg", "Ankara", "Vilnius"]),
+                        place=PLACES.get(organiser, "Vienna") if abroad else "Baku",
                         abroad=abroad,
                         starts_on=starts,
                         ends_on=starts + datetime.timedelta(days=self.rng.randint(0, 4)),

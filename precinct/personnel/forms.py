@@ -52,6 +52,8 @@ class InvestigationForm(ReferencesInReach, ScopedModelForm):
         from precinct.organisation.models import User
 
         self.fields["inspector"].queryset = User.objects.filter(role="inspector", is_active=True)
+        if self.user is not None and not self.instance.pk and getattr(self.user, "role", "") == "inspector":
+            self.fields["inspector"].initial = self.user.pk  # one opens an investigation to inspect it
         if self.user is not None and not decides(self.user):
             # An inspector recommends; the chief decides. The fields stay in sight, closed to them.
             for name in DECIDED:

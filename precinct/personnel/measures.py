@@ -222,6 +222,7 @@ SECTION = Section(
     restricted=True,
     labels={"en": "Personnel", "az": "Şəxsi heyət", "ru": "Личный состав"},
     order=60,
+    headline=[INVESTIGATED, KILLED, INJURED],
     measures=[
         INVESTIGATED,
         DISMISSED,

@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from precinct.core.discovery import app_modules
-from precinct.core.measures import Figure, Measure, Scope, Section, Table, computing, open_to
+from precinct.core.measures import Figure, Measure, Scope, Section, Table, Unit, computing, open_to
 from precinct.core.periods import Period
 
 
@@ -28,6 +28,10 @@ def all_measures(user=None) -> dict[str, Measure]:
 
 
 def figure(measure: Measure, period: Period, scope: Scope) -> Figure:
+    if not measure.has_data(period) and not measure.has_data(period.comparison):
+        # No record of the domain in either period: nothing to count, so nothing is read (the windows of
+        # every body ask this of every domain, most of which keep nothing in a week).
+        return Figure(measure, None if measure.unit == Unit.SHARE else 0, None, previous_known=False)
     if not measure.has_data(period.comparison):
         return Figure(measure, measure.value(period, scope), None, previous_known=False)
     return Figure(measure, measure.value(period, scope), measure.value(period.comparison, scope))

@@ -17,7 +17,7 @@ from precinct.core.periods import Period
 from precinct.core.roles import Role
 from precinct.crimes.models import Person
 from precinct.custody import services
-from precinct.custody.models import Ending
+from precinct.custody.models import Detention, Ending
 from precinct.organisation.models import Body
 from precinct.reports.engine import board_report
 
@@ -325,3 +325,26 @@ def test_the_detention_history_holds_its_safeguards_and_interrogations(keeper):
     with translation.override("az"):
         named = str(detention.safeguards.get())
     assert named in in_azerbaijani[in_azerbaijani.index('id="history"') :] and "rights explained" not in named
+
+
+def test_a_person_not_in_the_register_yet_is_added_to_it_with_the_detention(keeper):
+    """A custody officer, who cannot write the crime register, records one brought in off the street: the
+    person is added to the body's register, audited, and linked; the form says what it lacks."""
+    client = client_for(keeper)
+    form = {"body": body("baku-nasimi").pk, "grounds": "caught", "detained_at": "2023-03-07T10:00"}
+    refused = client.post(reverse("custody:detention-new"), form)
+    assert "Pick the person from the register" in " ".join(refused.context["form"].errors["person"])
+    half = client.post(reverse("custody:detention-new"), form | {"new_surname": "Mammadov"})
+    assert "new_given_name" in half.context["form"].errors and not Detention.objects.exists()
+    saved = client.post(
+        reverse("custody:detention-new"),
+        form | {"new_surname": "Mammadov", "new_given_name": "Rauf", "new_id_number": "5ABC123"},
+    )
+    assert saved.status_code == 302
+    detention = Detention.objects.get()
+    assert (str(detention.person), detention.person.body, detention.person.id_number) == (
+        "Mammadov Rauf",
+        body("baku-nasimi"),
+        "5ABC123",
+    )
+    assert AuditEntry.objects.filter(model="crimes.person", action="create", user=keeper).exists()
