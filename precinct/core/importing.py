@@ -227,10 +227,11 @@ class Importer(ABC):
 
     def run(
         self, rows: Iterable[tuple[int, dict[str, str]]], progress: Progress | None = None,
-        file: "FileKey | None" = None,
+        file: "FileKey | None" = None, writing: Progress | None = None,
     ) -> ImportReport:  # fmt: skip
-        """Check every row, then write them all or none. With the `file`'s key, a file this importer
-        wrote before is refused whole, and the file is recorded with what it wrote."""
+        """Check every row (`progress` told of each), then write them all or none (`writing` told of
+        each batch written). With the `file`'s key, a file this importer wrote before is refused whole,
+        and the file is recorded with what it wrote."""
         report = ImportReport()
         if file is not None and (earlier := file.imported_before(self.name)) is not None:
             report.errors.append(RowError(1, "file", already_imported(earlier)))
@@ -255,7 +256,7 @@ class Importer(ABC):
             if report.errors:
                 report.errors.sort(key=lambda error: error.line)
                 return report
-            self.write([record for _line, record in records])
+            self.write([record for _line, record in records], writing)
             if file is not None:
                 file.record(self.name, self.actor, len(records))
         report.written = len(records)
@@ -264,8 +265,8 @@ class Importer(ABC):
     def lock(self, records: list[tuple[int, models.Model]]) -> None:  # noqa: B027 - optional hook
         """Take the locks the checks need before they read (nothing by default)."""
 
-    def write(self, records: list[models.Model]) -> None:
-        bulk_write(self.actor, self.model, records, self.batch_size)
+    def write(self, records: list[models.Model], progress: Progress | None = None) -> None:
+        bulk_write(self.actor, self.model, records, self.batch_size, progress=progress)
 
 
 @dataclass(frozen=True)

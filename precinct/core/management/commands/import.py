@@ -51,14 +51,16 @@ class Command(ActingCommand):
         if kind in feeds():
             return self.feed(kind, file, actor, options["verbosity"])
         importer = importers()[kind](actor)
-        with tqdm(
-            total=count_rows(file),
-            unit=" rows",
-            desc=f"Checking {file.name}",
-            file=sys.stderr,
-            disable=options["verbosity"] == 0,
-        ) as bar:
-            report = importer.run(rows_from(file), progress=bar.update, file=FileKey.of(file))
+        total, quiet = count_rows(file), options["verbosity"] == 0
+        shown = {"unit": " rows", "file": sys.stderr, "disable": quiet}
+        # The second bar opens with the write, which is one transaction: all of it or nothing.
+        with (
+            tqdm(total=total, desc=f"Checking {file.name}", **shown) as checking,
+            tqdm(total=total, desc="Writing", delay=0.01, **shown) as writing,
+        ):
+            report = importer.run(
+                rows_from(file), progress=checking.update, file=FileKey.of(file), writing=writing.update
+            )
         if not report.ok:
             for error in report.errors:
                 self.stderr.write(f"line {error.line}, {error.field}: {error.reason}")
