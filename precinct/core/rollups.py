@@ -235,6 +235,13 @@ def last_day() -> datetime.date | None:
     return max(days) if days else None
 
 
+@cache
+def rolled_up(model: type[models.Model]) -> bool:
+    """Whether some rollup sums this model's records (its proxies' included); found once per process."""
+    concrete = model._meta.concrete_model
+    return any(rollup.source._meta.concrete_model is concrete for rollup in rollups())
+
+
 def domain_span(domain: str) -> tuple[datetime.date, datetime.date] | None:
     """A domain's span of records, or None when it keeps no rollup to tell (kept between reports)."""
     if not any(isinstance(r, ChainedRollup) and r.model._meta.app_label == domain for r in rollups()):

@@ -297,15 +297,18 @@ class Tally:
         return records
 
     def span(self) -> tuple[datetime.date, datetime.date] | None:
-        """The first and last day with records: the domain's cells tell where it keeps them (read once per
-        report for all its tallies); else the records themselves (two seeks on the day's index, for the
-        domains of few records). No records at all: no day has data."""
-        from precinct.core.rollups import domain_span
+        """The first and last day with the records it reads: their cells tell, where they have some (read
+        once per report for all the tallies of that app); else the records themselves (two seeks on the
+        day's index): a drugs figure of prevention events or of the crimes' parties spans those records,
+        not the seizures' cells. No records at all: no day has data."""
+        from precinct.core.rollups import domain_span, rolled_up
 
-        domain = self.name.split(".")[0]
-        found = cached(("span", domain), lambda: domain_span(domain))
-        if found is not None:
-            return found
+        model = self.base().model
+        if rolled_up(model):  # its records have cells: they tell where the records are
+            domain = model._meta.app_label
+            found = cached(("span", domain), lambda: domain_span(domain))
+            if found is not None:
+                return found
         bounds = self.base().aggregate(first=models.Min(self.day), last=models.Max(self.day))
         if bounds["first"] is None:
             return (datetime.date.max, datetime.date.max)
