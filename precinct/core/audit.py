@@ -127,7 +127,8 @@ def record_export(actor: Actor, model: type[models.Model], count: int, query: st
     )
 
 
-HIDDEN_IN_HISTORY = {"id", "version"}
+# What a record keeps for itself (its edit version, the step that cut a post short): not its history.
+HIDDEN_IN_HISTORY = {"id", "version", "cut_by", "ended_before_cut"}
 # Not changes: a record's history lists what was done to it, and says how often it was read.
 NOT_CHANGES = [Action.READ, Action.USE]
 

@@ -93,6 +93,13 @@ class ReferenceField(forms.Field):
         return "\n".join(self.prepare_value(item) for item in value)
 
     def to_python(self, value):
+        if isinstance(value, Model) or (isinstance(value, int) and not isinstance(value, bool)):
+            # A closed (disabled) field gives back its initial value, the record or its id, not text.
+            pk = value.pk if isinstance(value, Model) else value
+            found = self.queryset.filter(pk=pk).first()
+            if found is None:
+                raise forms.ValidationError(_("No record “%(key)s” within your reach.") % {"key": pk})
+            return [found] if self.many else found
         lines = [line.strip() for line in (value or "").splitlines() if line.strip()]
         if not lines:
             return [] if self.many else None

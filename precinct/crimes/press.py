@@ -76,6 +76,7 @@ def paragraphs(result, period, language: str) -> list[Paragraph]:
     # Said only where there are records of earlier years to solve (not of a register begun this year).
     earlier = figure("crimes.earlier_years_solved")
     earlier_known = earlier.measure.has_data(period)
+    groups = figure("crimes.groups_neutralized")  # a sentence of groups only when some were
     if language == "az":
         drafted = [
             [
@@ -103,10 +104,17 @@ def paragraphs(result, period, language: str) -> list[Paragraph]:
                 *([" Açılma faizi yüksəlmişdir: ", *listing(improved, language), "."] if improved else []),
             ],
             [
-                Number(figure("crimes.group_members_neutralized")),
-                " nəfərdən ibarət ",
-                Number(figure("crimes.groups_neutralized")),
-                " cinayətkar qrup zərərsizləşdirilmişdir. Axtarışda olan təqsirləndirilən şəxslərin ",
+                *(
+                    [
+                        Number(figure("crimes.group_members_neutralized")),
+                        " nəfərdən ibarət ",
+                        Number(groups),
+                        " cinayətkar qrup zərərsizləşdirilmişdir. ",
+                    ]
+                    if groups.value
+                    else []
+                ),  # fmt: skip
+                "Axtarışda olan təqsirləndirilən şəxslərin ",
                 Number(figure("crimes.wanted_arrested_share")),
                 " faizi saxlanılmışdır. Törədilmiş cinayətlər nəticəsində vətəndaşlara dəymiş maddi ziyanın ",
                 Number(figure("crimes.damage_compensated_share")),
@@ -135,10 +143,16 @@ def paragraphs(result, period, language: str) -> list[Paragraph]:
                 *([" The solving of ", *listing(improved, language), " improved."] if improved else []),
             ],
             [
-                Number(figure("crimes.groups_neutralized")),
-                " criminal groups consisting of ",
-                Number(figure("crimes.group_members_neutralized")),
-                " people were neutralized. ",
+                *(
+                    [
+                        Number(groups),
+                        " criminal groups consisting of ",
+                        Number(figure("crimes.group_members_neutralized")),
+                        " people were neutralized. ",
+                    ]
+                    if groups.value
+                    else []
+                ),  # fmt: skip
                 Number(figure("crimes.wanted_arrested_share")),
                 " percent of the wanted accused persons were arrested. ",
                 Number(figure("crimes.damage_compensated_share")),

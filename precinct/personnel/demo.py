@@ -314,10 +314,11 @@ class Generator:
                     kind == OrganiserKind.INTERNATIONAL and self.rng.random() < 0.3
                 )
                 topic = self.rng.choice(topics)
+                kind_of = self.rng.choice(list(CourseKind))
                 courses.append(
                     Course(
-                        title=f"{CourseKind.SEMINAR.label.capitalize()}: {topic.label}",
-                        kind=self.rng.choice(list(CourseKind)),
+                        title=f"{kind_of.label.capitalize()}: {topic.label}",
+                        kind=kind_of,
                         topic=topic,
                         organiser_kind=kind,
                         organiser=organiser,

@@ -103,7 +103,8 @@ def record(actor: Actor, employee: Employee, move: str, day: datetime.date, orde
         later = employee.service.filter(starts_on__gt=day).first()
     if later is not None:
         raise ValidationError({field: [
-            _("The service history has a later step (%(step)s): correct it first.") % {"step": later}
+            _("The service history has a later step (%(step)s): take it back first, on the employee's file.")
+            % {"step": later}
         ]})  # fmt: skip
     step = ServiceRecord(
         employee=employee, move=move, starts_on=day, body=present.body, unit=present.unit,

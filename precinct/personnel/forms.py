@@ -55,10 +55,13 @@ class InvestigationForm(ReferencesInReach, ScopedModelForm):
         if self.user is not None and not self.instance.pk and getattr(self.user, "role", "") == "inspector":
             self.fields["inspector"].initial = self.user.pk  # one opens an investigation to inspect it
         if self.user is not None and not decides(self.user):
-            # An inspector recommends; the chief decides. The fields stay in sight, closed to them.
-            for name in DECIDED:
+            # An inspector recommends; the chief decides (and, once decided, whom and what it is about).
+            # The fields stay in sight, closed to them.
+            closed = DECIDED + (("employee", "grounds") if self.instance.pk and self.instance.finding else ())
+            for name in closed:
                 self.fields[name].disabled = True
                 self.fields[name].help_text = _("Decided by the inspectors' chief.")
+        self.fields["inspector"].label_from_instance = lambda user: user.get_full_name() or user.username
 
 
 class CourseForm(ScopedModelForm):

@@ -103,14 +103,36 @@ def record_move(*, actor: Actor, employee: Employee, values: dict) -> ServiceRec
         raise ValidationError({"starts_on": [_("A move comes after the present post began.")]})
     if post.move == Move.PROMOTION and present and post.rank.seniority <= present.rank.seniority:
         raise ValidationError({"rank": [_("A promotion gives a rank above the present one.")]})
-    if not post.temporary:
-        for open_post in employee.service.filter(temporary=False, ends_on__isnull=True):
-            ends = max(open_post.starts_on, post.starts_on - datetime.timedelta(days=1))
-            core.update(actor, open_post, {"ends_on": ends})
     post = core.create(actor, post, service_errors)
     if not post.temporary:
+        for open_post in employee.service.filter(temporary=False, ends_on__isnull=True).exclude(pk=post.pk):
+            ends = max(open_post.starts_on, post.starts_on - datetime.timedelta(days=1))
+            core.update(actor, open_post, {"ends_on": ends, "cut_by": post, "ended_before_cut": None})
         core.update(actor, employee, {"body": post.body, "position": post.position, "rank": post.rank})
     return post
+
+
+def last_step(employee: Employee) -> ServiceRecord | None:
+    """The employee's latest step, when it was recorded as a move (not one a sanction or a casualty
+    made, which follows its record, nor the appointment that opened the file): the one a correction may
+    take back."""
+    latest = employee.service.order_by("-starts_on", "-pk").first()
+    if latest is None or latest.investigation_id or latest.casualty_id:
+        return None
+    if not employee.service.exclude(pk=latest.pk).exists():
+        return None
+    return latest
+
+
+@transaction.atomic
+def take_back_step(*, actor: Actor, employee: Employee) -> ServiceRecord:
+    """A move recorded by mistake taken back (audited): the posts it ended run again as before."""
+    core.ensure_allowed(actor, PERSONNEL, employee.body.path)
+    step = last_step(employee)
+    if step is None:
+        raise ValidationError({"move": [_("There is no recorded move to take back.")]})
+    effects.take_back(actor, step)
+    return step
 
 
 def joined_on(employee: Employee) -> datetime.date | None:
@@ -226,6 +248,8 @@ def ensure_decides(actor: Actor, investigation: Investigation | None, values: di
     administrator, naming each field."""
     if decides(actor.user):
         return
+    if investigation is not None:  # as stored: a form has already put its values on the one it was given
+        investigation = Investigation.objects.get(pk=investigation.pk)
     # Once decided, whom and what the decision is about is the chief's to change too.
     names = DECIDED + (("employee", "grounds") if investigation is not None and investigation.finding else ())
     changed = [
@@ -327,6 +351,24 @@ def casualty_errors(casualty: Casualty) -> dict[str, list[str]]:
             ]
         }
     return serving_errors(casualty.employee, casualty.occurred_on, "occurred_on", casualty)
+
+
+@transaction.atomic
+def edit_casualty(*, actor: Actor, casualty: Casualty, values: dict,
+                  expected_version: int | None = None) -> Casualty:  # fmt: skip
+    """A casualty corrected (an outcome, a day): the service history follows, a death taken back
+    reopening the posts it ended."""
+    core.ensure_allowed(actor, PERSONNEL, casualty.body.path)
+    if "employee" in values:
+        core.ensure_visible(actor, "employee", [values["employee"]])
+    employee = values.get("employee", casualty.employee)
+    day = values.get("occurred_on", casualty.occurred_on)
+    if employee is not None and day is not None:
+        values = values | {"body": body_at(employee, day)}
+        core.ensure_allowed(actor, PERSONNEL, values["body"].path)
+    casualty = core.update(actor, casualty, values, casualty_errors, expected_version)
+    effects.follow(actor, casualty)
+    return casualty
 
 
 @transaction.atomic

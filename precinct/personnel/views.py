@@ -2,10 +2,12 @@
 record shown, and its opening audited, only to those whose role reaches discipline), investigations with
 their time limits, courses with their participants, and the memorial list open to all staff."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
 from django.db.models import Count, OuterRef, Q, Subquery
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -77,6 +79,8 @@ class EmployeeDetailView(ObjectDetailView):
         context["training"] = employee.attendances.select_related("course").order_by("-course__starts_on")
         context["casualties"] = employee.casualties.all()
         context["left"] = ended(employee)
+        context["last_step"] = services.last_step(employee)
+        context["can_correct"] = can(user, "personnel", CHANGE)
         context["can_record"] = can(user, "personnel", CHANGE) and context["left"] is None
         present = {"body": employee.body_id, "position": employee.position_id, "rank": employee.rank_id}
         context["move_form"] = (
@@ -103,6 +107,19 @@ def record_move(request, pk: int):
     return posted(
         request, form, write, _("The service record was saved."), employee, EmployeeDetailView, "move_form"
     )
+
+
+@login_required
+@require_POST
+def take_back_step(request, pk: int):
+    """The file's last recorded move, taken back (a move recorded by mistake); audited."""
+    employee = get_object_or_404(Staff.objects.editable_by(request.user), pk=pk)
+    try:
+        step = services.take_back_step(actor=Actor.from_request(request), employee=employee)
+        messages.success(request, _("The step “%(step)s” was taken back.") % {"step": step})
+    except ValidationError as refusal:
+        messages.error(request, " ".join(refusal.messages))
+    return redirect(employee.get_absolute_url())
 
 
 @login_required
@@ -226,6 +243,8 @@ class CasualtyFormView(ServiceFormView):
     model = Casualty
     form_class = CasualtyForm
     create = staticmethod(services.record_casualty)
+    edit = staticmethod(services.edit_casualty)
+    record_name = "casualty"
 
 
 class MemorialView(LoginRequiredMixin, ListView):

@@ -93,3 +93,9 @@ class CasualtySerializer(ServiceSerializer):
 
     def create(self, validated):
         return services.record_casualty(actor=self.context["actor"], values=self.values(validated))
+
+    def update(self, instance, validated):
+        return services.edit_casualty(
+            actor=self.context["actor"], casualty=instance, values=self.values(validated),
+            expected_version=validated.get("version"),
+        )  # fmt: skip

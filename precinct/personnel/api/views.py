@@ -83,7 +83,7 @@ class CasualtyViewSet(ScopedViewSet):
     serializer_class = serializers.CasualtySerializer
     filterset_class = CasualtyFilterSet
     audit_reads = True  # an employee's injuries or death
-    http_method_names = ["get", "post", "head", "options"]
+    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
         return super().get_queryset().select_related("body")

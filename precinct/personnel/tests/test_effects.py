@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from precinct.conftest import body, client_for, make_user
+from precinct.conftest import api_for, body, client_for, make_user
 from precinct.core.audit import Actor
 from precinct.core.measures import Scope
 from precinct.core.models import Action, AuditEntry, Via
@@ -186,6 +186,18 @@ def test_a_decided_investigation_moves_to_another_employee_only_by_the_chief_and
     with pytest.raises(ValidationError) as refused:
         services.edit_investigation(actor=inspector, investigation=investigation, values={"employee": second})
     assert "chief" in str(refused.value.message_dict["employee"])
+    # Through the web form too: the field is closed to the inspector, and what is posted in it is ignored.
+    page = client_for(inspector.user).get(reverse("personnel:investigation-edit", args=[investigation.pk]))
+    assert (
+        page.context["form"].fields["employee"].disabled and page.context["form"].fields["grounds"].disabled
+    )
+    posted = {name: page.context["form"][name].value() or "" for name in page.context["form"].fields}
+    client_for(inspector.user).post(
+        reverse("personnel:investigation-edit", args=[investigation.pk]),
+        {name: str(value) for name, value in posted.items()} | {"employee": second.personnel_number},
+    )
+    investigation.refresh_from_db()
+    assert investigation.employee_id == first.pk
     services.edit_investigation(actor=chief, investigation=investigation, values={"employee": second})
     first.refresh_from_db()
     second.refresh_from_db()
@@ -239,3 +251,37 @@ def test_an_appeal_is_recorded_when_the_service_moved_on_and_the_step_stays_as_w
         )
         == 0
     )
+
+
+def test_a_casualty_recorded_wrongly_is_corrected_and_the_service_follows(chief):
+    employee = hire(chief, 25)
+    casualty = services.record_casualty(actor=chief, values={
+        "employee": employee, "occurred_on": datetime.date(2023, 9, 19), "outcome": "killed",
+        "place": "Shusha", "circumstances": "mine",
+    })  # fmt: skip
+    assert effects.ended(employee) is not None
+    answer = api_for(chief.user).patch(
+        f"/api/casualties/{casualty.pk}/", {"outcome": "injured", "version": casualty.version},
+        content_type="application/json",
+    )  # fmt: skip
+    assert answer.status_code == 200, answer.json()
+    assert effects.ended(employee) is None and steps(employee)[-1][2] is None  # serving again
+    page = client_for(chief.user).get(reverse("personnel:memorial")).content.decode()
+    assert employee.surname not in page
+    edit = client_for(chief.user).get(reverse("personnel:casualty-edit", args=[casualty.pk]))
+    assert edit.status_code == 200
+
+
+def test_a_move_recorded_by_mistake_is_taken_back_from_the_file(chief):
+    employee = hire(chief, 26)
+    move(chief, employee, Move.TRANSFER, datetime.date(2020, 6, 1), body("ganja"), employee.rank)
+    employee.refresh_from_db()
+    assert employee.body == body("ganja")
+    page = client_for(chief.user).get(reverse("personnel:employee", args=[employee.pk])).content.decode()
+    assert "Take back the last step" in page
+    client_for(chief.user).post(reverse("personnel:employee-take-back", args=[employee.pk]))
+    employee.refresh_from_db()
+    assert employee.body == body("baku-nasimi")
+    assert steps(employee) == [(Move.APPOINTMENT, datetime.date(2015, 3, 1), None)]  # open again
+    answer = client_for(chief.user).post(reverse("personnel:employee-take-back", args=[employee.pk]))
+    assert answer.status_code == 302 and steps(employee)  # the file's first appointment stays
