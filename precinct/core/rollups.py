@@ -144,6 +144,31 @@ class Rollup(ABC):
         ]
 
 
+@contextmanager
+def one_snapshot() -> Iterator[None]:
+    """Within the block, every read sees the database as at its start, whatever commits meanwhile: a
+    rollup compared with its records while writes go on compares one moment with itself. PostgreSQL:
+    a REPEATABLE READ transaction; SQLite (WAL): a deferred read transaction, which holds no writer back."""
+    if connection.vendor == "postgresql":
+        token = _only_reading.set(True)  # no FOR SHARE on the bodies: writers must not wait on a reader
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                yield
+        finally:
+            _only_reading.reset(token)
+        return
+    if connection.in_atomic_block:  # already one transaction (a test's, a caller's): its snapshot
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("BEGIN DEFERRED")
+        try:
+            yield
+        finally:
+            cursor.execute("COMMIT")
+
+
 # What the figures were computed from ---------------------------------------------------------------------
 
 FIGURES = "figures"
@@ -257,6 +282,8 @@ def domain_span(domain: str) -> tuple[datetime.date, datetime.date] | None:
 # writes under way and every write after it reads the new chain.
 
 _chains: contextvars.ContextVar[dict[int, list[int]] | None] = contextvars.ContextVar("chains", default=None)
+# Set while a snapshot is only read (see `one_snapshot`): the bodies are read without a lock.
+_only_reading: contextvars.ContextVar[bool] = contextvars.ContextVar("only_reading", default=False)
 
 
 @contextmanager
@@ -275,7 +302,8 @@ def read_chains(body_ids: Iterable[int] | None = None) -> dict[int, list[int]]:
     from precinct.organisation.models import Body
 
     table = connection.ops.quote_name(Body._meta.db_table)
-    lock = " FOR SHARE" if connection.vendor == "postgresql" and connection.in_atomic_block else ""
+    writing = connection.in_atomic_block and not _only_reading.get()
+    lock = " FOR SHARE" if connection.vendor == "postgresql" and writing else ""
     with connection.cursor() as cursor:
         if body_ids is None:
             cursor.execute(f"SELECT id, path FROM {table}{lock}")

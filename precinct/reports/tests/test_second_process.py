@@ -65,3 +65,25 @@ def test_a_process_started_before_a_move_follows_it(administrator):
     assert seen["sections"][0]["figures"][1]["value"] == 3
     for rollup in rollups():
         assert rollup.differences() == []
+
+
+def test_rollups_are_compared_with_their_records_at_one_moment_while_another_process_writes(administrator):
+    """`precinct rollups verify` while the feed writes: a crime committed by another process between the
+    reading of the records and that of the cells is in neither, and no false difference is reported."""
+    import datetime
+
+    from precinct.core.rollups import one_snapshot
+    from precinct.crimes.rollups import CrimeCountMonthRollup
+
+    register(administrator, body=body("baku-nasimi"), registered_on=datetime.date(2023, 2, 1))
+    rollup = CrimeCountMonthRollup()
+    other = SecondProcess()
+    try:
+        with one_snapshot():
+            expected = {key: sums for key, sums in rollup.expected().items() if any(sums)}
+            other.ask(do="register", body="baku-nasimi", on="2023-03-01")  # committed meanwhile
+            stored = {key: sums for key, sums in rollup.stored().items() if any(sums)}
+    finally:
+        other.close()
+    assert expected == stored
+    assert rollup.differences() == []  # and after it, both hold the new crime

@@ -1,8 +1,11 @@
 """`precinct rollups rebuild|verify`: recompute the rollups from the records, or prove they agree."""
 
-from django.core.management.base import BaseCommand, CommandError
+import sys
 
-from precinct.core.rollups import rollups
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from precinct.core.rollups import one_snapshot, rollups
 
 
 class Command(BaseCommand):
@@ -13,12 +16,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, action: str, **options) -> None:
         failed = False
-        for rollup in rollups():
+        shown = {"desc": action.capitalize(), "unit": " rollups", "file": sys.stderr}
+        for rollup in tqdm(rollups(), disable=options["verbosity"] == 0, **shown):
             name = rollup.model._meta.label
             if action == "rebuild":
                 self.stdout.write(f"{name}: {rollup.rebuild()} cells rebuilt from the records")
                 continue
-            differences = rollup.differences()
+            with one_snapshot():  # the records and the cells as at one moment, though writes go on
+                differences = rollup.differences()
             if differences:
                 failed = True
                 for key, expected, stored in differences[:20]:
