@@ -149,6 +149,9 @@ def one_snapshot() -> Iterator[None]:
     """Within the block, every read sees the database as at its start, whatever commits meanwhile: a
     rollup compared with its records while writes go on compares one moment with itself. PostgreSQL:
     a REPEATABLE READ transaction; SQLite (WAL): a deferred read transaction, which holds no writer back."""
+    if connection.in_atomic_block:  # already one transaction (a test's, a caller's): it is the moment
+        yield
+        return
     if connection.vendor == "postgresql":
         token = _only_reading.set(True)  # no FOR SHARE on the bodies: writers must not wait on a reader
         try:
@@ -157,9 +160,6 @@ def one_snapshot() -> Iterator[None]:
                 yield
         finally:
             _only_reading.reset(token)
-        return
-    if connection.in_atomic_block:  # already one transaction (a test's, a caller's): its snapshot
-        yield
         return
     with connection.cursor() as cursor:
         cursor.execute("BEGIN DEFERRED")
