@@ -1,6 +1,8 @@
 """API lists page by cursor, newest first, without counting the collection (50 M violations are never
 counted to show 50 of them); the page size is the client's to choose, up to a bound."""
 
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import CursorPagination
 
 
@@ -9,3 +11,22 @@ class RecordCursorPagination(CursorPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
+
+    def get_page_size(self, request) -> int:
+        """The size asked for, or the default; anything but a whole number from 1 to the bound is refused
+        by name (DRF would fall back to the default in silence, or cut a size too large)."""
+        asked = request.query_params.get(self.page_size_query_param)
+        if asked is None:
+            return self.page_size
+        if not asked.isdigit() or not 1 <= int(asked) <= self.max_page_size:
+            message = _("Enter a whole number from 1 to %(most)d.") % {"most": self.max_page_size}
+            raise ValidationError({self.page_size_query_param: [message]})
+        return int(asked)
+
+    def decode_cursor(self, request):
+        """A cursor is the one a page gave; one made up or cut short is a bad parameter, not a missing
+        page (DRF answers 404)."""
+        try:
+            return super().decode_cursor(request)
+        except NotFound:
+            raise ValidationError({self.cursor_query_param: [_("This cursor was not given by a page.")]}) from None

@@ -3,7 +3,6 @@
 import datetime
 
 from django.http import Http404
-from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import ValidationError
@@ -11,18 +10,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from precinct.core.roles import can
-from precinct.organisation.models import Body
-from precinct.reports.windows import as_of_default, windows
-
-
-def chosen_body(user, code: str | None) -> Body:
-    """The body asked for, within reach ("not found" for one out of reach); the broadest in reach
-    when none is named."""
-    bodies = Body.objects.visible_to(user).order_by("path")
-    body = bodies.filter(code=code).first() if code else bodies.first()
-    if body is None:
-        raise Http404
-    return body
+from precinct.reports.forms import WindowsForm
+from precinct.reports.windows import windows
 
 
 class WindowsView(APIView):
@@ -39,10 +28,9 @@ class WindowsView(APIView):
     def get(self, request):
         if not can(request.user, "reports"):
             raise Http404
-        as_of = request.query_params.get("as_of")
-        try:
-            day = datetime.date.fromisoformat(as_of) if as_of else as_of_default()
-        except ValueError:
-            raise ValidationError({"as_of": [_("Enter a date as YYYY-MM-DD.")]}) from None
-        body = chosen_body(request.user, request.query_params.get("body"))
-        return Response(windows(body, day, request.user))
+        form = WindowsForm(request.query_params, user=request.user)
+        if not form.is_valid():  # a body out of reach is refused as one that does not exist: same words
+            raise ValidationError(form.errors)
+        if form.chosen_body() is None:  # a reach of no body
+            raise Http404
+        return Response(windows(form.chosen_body(), form.day(), request.user))

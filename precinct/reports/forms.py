@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from precinct.core.forms import DateField
 from precinct.core.periods import Period
 from precinct.organisation.models import Body
+from precinct.reports.windows import as_of_default
 
 
 def default_period() -> Period:
@@ -18,9 +19,9 @@ def default_period() -> Period:
     return Period(datetime.date(today.year, 1, 1), end)
 
 
-class PeriodForm(forms.Form):
-    start = DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+class BodyForm(forms.Form):
+    """A form of statistics for one body in the user's reach: the broadest when none is chosen."""
+
     body = forms.ModelChoiceField(
         label=_("Territorial body"),
         queryset=Body.objects.none(),
@@ -33,6 +34,23 @@ class PeriodForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = Body.objects.visible_to(user) if user else Body.objects.none()
 
+    def chosen_body(self) -> Body | None:
+        return self.cleaned_data.get("body") or self.fields["body"].queryset.order_by("path").first()
+
+
+class WindowsForm(BodyForm):
+    """The standard windows to a day (yesterday, or the last day with records, when none is given)."""
+
+    as_of = DateField(label=_("As of"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def day(self) -> datetime.date:
+        return self.cleaned_data.get("as_of") or as_of_default()
+
+
+class PeriodForm(BodyForm):
+    start = DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start"), cleaned.get("end")
@@ -42,6 +60,3 @@ class PeriodForm(forms.Form):
 
     def period(self) -> Period:
         return Period(self.cleaned_data["start"], self.cleaned_data["end"])
-
-    def chosen_body(self) -> Body:
-        return self.cleaned_data.get("body") or self.fields["body"].queryset.order_by("path").first()

@@ -15,13 +15,12 @@ from precinct.core.periods import Period
 from precinct.core.roles import can
 from precinct.core.views import UncountedPage, csv_download, refused_download
 from precinct.crimes.models import Crime, Status, Wanted
-from precinct.reports.api import chosen_body
 from precinct.reports.charts import chart_data
 from precinct.reports.engine import all_measures, board_report
 from precinct.reports.exports import FORMATS
-from precinct.reports.forms import PeriodForm, default_period
+from precinct.reports.forms import PeriodForm, WindowsForm, default_period
 from precinct.reports.press import LANGUAGES, as_html, as_markdown, draft
-from precinct.reports.windows import as_of_default, window_table, windows
+from precinct.reports.windows import window_table, windows
 
 
 @login_required
@@ -37,17 +36,15 @@ def dashboard(request):
         "board_period": period,
         "nine_months": Period(datetime.date(2023, 1, 1), datetime.date(2023, 9, 30)),
     }
+    status = 200
     if context["can_view_reports"]:
-        try:
-            as_of = datetime.date.fromisoformat(request.GET.get("as_of", ""))
-        except ValueError:  # none asked for, or not a date: the default
-            as_of = as_of_default()
-        try:
-            result = windows(chosen_body(request.user, None), as_of, request.user)
-            context |= {"windows": result, "window_rows": window_table(result), "as_of": as_of}
-        except Http404:  # a reach of no body: nothing to show
-            pass
-    return render(request, "reports/dashboard.html", context)
+        form = context["windows_form"] = WindowsForm(request.GET, user=request.user)
+        if not form.is_valid():
+            status = 400
+        elif form.chosen_body() is not None:  # a reach of no body has nothing to show
+            result = windows(form.chosen_body(), form.day(), request.user)
+            context |= {"windows": result, "window_rows": window_table(result), "as_of": form.day()}
+    return render(request, "reports/dashboard.html", context, status=status)
 
 
 def report_form(request) -> PeriodForm:
@@ -64,6 +61,9 @@ def report_form(request) -> PeriodForm:
 def board(request):
     form = report_form(request)
     export = request.GET.get("format")
+    if export and export not in FORMATS:
+        known = ", ".join(FORMATS)
+        return refused_download({"format": [_("Choose one of: %(known)s.") % {"known": known}]})
     if export in FORMATS and not form.is_valid():
         return refused_download(form.errors, as_json=export == "json")
     if not form.is_valid() or form.chosen_body() is None:

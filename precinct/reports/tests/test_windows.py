@@ -46,9 +46,20 @@ def test_the_api_gives_the_windows_of_a_body_in_reach_only(nasimi_officer, ganja
         "ytd",
         "365d",
     ]
-    assert api_for(ganja_officer).get(reverse("api-windows"), {"body": "baku-nasimi"}).status_code == 404
-    refused = client.get(reverse("api-windows"), {"as_of": "17 September"})
-    assert refused.status_code == 400 and "as_of" in refused.json()
+    # A body out of reach is refused in the same words as one that does not exist.
+    out_of_reach = api_for(ganja_officer).get(reverse("api-windows"), {"body": "baku-nasimi"})
+    nowhere = api_for(ganja_officer).get(reverse("api-windows"), {"body": "nowhere"})
+    assert out_of_reach.status_code == nowhere.status_code == 400
+    assert out_of_reach.json() == nowhere.json() and "body" in nowhere.json()
+    for day in ("17 September", "0001-01-01", "9999-12-31"):
+        refused = client.get(reverse("api-windows"), {"as_of": day})
+        assert refused.status_code == 400 and "as_of" in refused.json()
+    assert client.get(reverse("api-windows"), {"as_of": "17.09.2023"}).json()["as_of"] == "2023-09-17"
+
+
+def test_the_dashboard_refuses_a_day_out_of_range_by_name(analyst):
+    refused = client_for(analyst).get(reverse("dashboard"), {"as_of": "9999-12-31"})
+    assert refused.status_code == 400 and 'id="id_as_of-error"' in refused.content.decode()
 
 
 def test_the_dashboard_shows_the_windows_to_the_last_day_with_records(analyst, nasimi_officer):
@@ -57,6 +68,8 @@ def test_the_dashboard_shows_the_windows_to_the_last_day_with_records(analyst, n
     assert 'id="windows"' in page and "15.09.2023" in page and "Last 28 days" in page
     chosen = client_for(analyst).get(reverse("dashboard"), {"as_of": "2023-09-17"}).content.decode()
     assert "17.09.2023" in chosen
+    nasimi = client_for(analyst).get(reverse("dashboard"), {"body": "baku-nasimi"}).content.decode()
+    assert "Nasimi" in nasimi.split('id="windows-heading"')[1].split("</h2>")[0]
 
 
 def test_every_bodys_windows_at_once_agree_with_each_bodys_own(nasimi_officer, ganja_officer):
@@ -88,3 +101,8 @@ def test_every_domains_windows_for_every_body_at_once_agree_with_the_records(adm
         assert together[code] == windows(body(code), as_of)
         with from_records():
             assert together[code] == windows(body(code), as_of)
+
+
+def test_the_board_refuses_a_format_it_does_not_write(analyst):
+    refused = client_for(analyst).get(reverse("reports:board"), {"format": "csv"})
+    assert refused.status_code == 400 and refused.content.decode().startswith("format:")
