@@ -96,9 +96,13 @@ class Generator:
     def day(self, start: datetime.date, end: datetime.date) -> datetime.date:
         return start + datetime.timedelta(days=self.rng.randint(0, max((end - start).days, 0)))
 
-    def body(self) -> Body:
-        bodies, weights = zip(*self.bodies, strict=True)
-        return self.rng.choices(bodies, weights)[0]
+    def body(self, received: datetime.date) -> Body:
+        """A body that existed on the day (Khankandi's department takes applications from its founding)."""
+        existing = [
+            (body, weight) for body, weight in self.bodies if not body.founded or body.founded <= received
+        ]
+        bodies, weights = zip(*existing, strict=True)
+        return self.rng.choices(bodies, weights)[0]  # one draw, as before, whatever the day
 
     def subject(self) -> Subject:
         codes = list(SUBJECT_WEIGHTS)
@@ -156,11 +160,11 @@ class Generator:
         for channel, count in apportion(scaled(plan.considered, self.scale) - in_person, CHANNELS).items():
             for _ in range(count):
                 received, answered = self.answered_within(jan1, sep30)
-                self.application(received, self.body(), channel, answered)
+                self.application(received, self.body(received), channel, answered)
         # Forwarded outside the ministry's competence, and anonymous ones left unconsidered: not answered.
         for _ in range(scaled(plan.considered * 12 // 1000, self.scale)):
             received = self.day(jan1, sep30 - datetime.timedelta(days=5))
-            forwarded = self.application(received, self.body(), Channel.LETTER, None)
+            forwarded = self.application(received, self.body(received), Channel.LETTER, None)
             forwarded.status, forwarded.forwarded_from, forwarded.forwarded_on = (
                 Status.FORWARDED,
                 forwarded.body,
@@ -168,7 +172,8 @@ class Generator:
             )
             forwarded.forwarded_to_authority = "State Migration Service of the Republic of Azerbaijan"
         for _ in range(scaled(plan.considered * 3 // 1000, self.scale)):
-            anonymous = self.application(self.day(jan1, sep30), self.body(), Channel.LETTER, None)
+            received = self.day(jan1, sep30)
+            anonymous = self.application(received, self.body(received), Channel.LETTER, None)
             anonymous.applicant_name = anonymous.applicant_id_number = anonymous.applicant_address = ""
             anonymous.status, anonymous.not_considered = Status.NOT_CONSIDERED, NotConsidered.ANONYMOUS
             self.steps[-1] = (anonymous, [("", Status.NOT_CONSIDERED, anonymous.received_on)])
@@ -176,7 +181,7 @@ class Generator:
         for _ in range(scaled(plan.considered // 3, self.scale)):
             received, answered = self.answered_within(datetime.date(plan.year, 10, 1), dec31)
             channel = self.rng.choices(list(CHANNELS), list(CHANNELS.values()))[0]
-            self.application(received, self.body(), channel, answered)
+            self.application(received, self.body(received), channel, answered)
         self.progress(0)
 
     def reception_days(self, plan: YearPlan, in_person: int) -> list[ReceptionDay]:
@@ -200,7 +205,7 @@ class Generator:
         """Open applications of the last weeks, some overdue, some soon due, for the officers' lists."""
         for _ in range(max(10, scaled(400, self.scale))):
             received = today - datetime.timedelta(days=self.rng.randint(0, 30))
-            body = self.by_code["baku-nasimi"] if self.rng.random() < 0.2 else self.body()
+            body = self.by_code["baku-nasimi"] if self.rng.random() < 0.2 else self.body(received)
             channel = self.rng.choices(list(CHANNELS), list(CHANNELS.values()))[0]
             self.application(received, body, channel, None)
 

@@ -132,14 +132,33 @@ def still_open_past_due(period: Period, scope: Scope) -> QuerySet:
     )
 
 
+def forwarded_past_due(period: Period, scope: Scope) -> QuerySet:
+    """Applications forwarded after their deadline, missed in the period by the body that forwarded them
+    (the competent body's own deadline, which runs anew, counts on its own; few: read directly)."""
+    missed = Application.objects.filter(missed_due_on__range=(period.start, period.end))
+    return in_scope(missed, scope, "forwarded_from")
+
+
+def late_or_open(period: Period, scope: Scope) -> QuerySet:
+    return event_records(Event.LATE)(period, scope) | still_open_past_due(period, scope)
+
+
+def forwarded_past_due_only(period: Period, scope: Scope) -> QuerySet:
+    """Those forwarded late whose later deadline is not missed in the period too: an application counts
+    once, whichever of its bodies missed which deadline."""
+    return forwarded_past_due(period, scope).exclude(pk__in=late_or_open(period, scope).values("pk"))
+
+
 def overdue(period: Period, scope: Scope) -> int:
-    """Applications whose deadline fell in the period and was missed: answered late, or not yet."""
+    """Applications whose deadline fell in the period and was missed: answered late, or not yet, or
+    forwarded only after it."""
     late = Scope(scope.body, (*scope.filters, ("event", Event.LATE)))
-    return APPLICATIONS.total(period, late, "applications") + still_open_past_due(period, scope).count()
+    direct = still_open_past_due(period, scope).count() + forwarded_past_due_only(period, scope).count()
+    return APPLICATIONS.total(period, late, "applications") + direct
 
 
 def overdue_records(period: Period, scope: Scope) -> QuerySet:
-    return event_records(Event.LATE)(period, scope) | still_open_past_due(period, scope)
+    return late_or_open(period, scope) | forwarded_past_due(period, scope)
 
 
 def reception_days_held(period: Period, scope: Scope) -> QuerySet:

@@ -116,6 +116,7 @@ class ReceptionDay(ScopedModel, Timestamped):
     """A day on which an official receives citizens in a city or district, announced in advance."""
 
     domain = "appeals"
+    day_field = "date"
 
     official = models.CharField(_("receiving official"), max_length=200)
     official_position = models.CharField(_("position"), max_length=200, blank=True)
@@ -147,6 +148,7 @@ class Application(ScopedModel, Timestamped):
     """A citizen's application, from registration to its answer, within the legal deadline."""
 
     domain = "appeals"
+    day_field = "received_on"
 
     number = models.CharField(_("number"), max_length=20, unique=True, editable=False)
     year = models.PositiveSmallIntegerField(_("year"), editable=False)
@@ -187,6 +189,11 @@ class Application(ScopedModel, Timestamped):
     )
     forwarded_on = models.DateField(_("forwarded on"), null=True, blank=True)
     forwarded_to_authority = models.CharField(_("forwarded to"), max_length=200, blank=True)
+    # The deadline the body that held it had already missed when it forwarded it: forwarding starts the
+    # competent body's deadline anew, and the one missed still counts, for the body that missed it.
+    missed_due_on = models.DateField(
+        _("deadline missed before forwarding"), null=True, blank=True, editable=False
+    )
     answer = models.TextField(_("answer"), blank=True)
     answered_on = models.DateField(_("answered on"), null=True, blank=True, db_index=True)
     substantive = models.BooleanField(

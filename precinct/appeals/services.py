@@ -184,6 +184,8 @@ def forward(*, actor: Actor, application: Application, reason: str, body: Body |
         raise ValidationError({"reason": [_("Say why the application is forwarded.")]})
     on = today()
     values = {"forwarded_from": application.body, "forwarded_on": on, "forwarded_to_authority": authority}
+    if application.due_on < on:  # forwarded late: the deadline missed is kept, before a new one runs
+        values["missed_due_on"] = application.due_on
     if body is not None:
         if body.pk == application.body_id:
             raise ValidationError({"body": [_("The application is already with this body.")]})

@@ -138,24 +138,45 @@ class Measure:
     # The first and last day its records span (a tally's, see `core.tally`); without it, its domain's
     # cells tell.
     span: Callable[[], tuple[datetime.date, datetime.date] | None] | None = None
+    # The months in which its records lie (a tally's); without it, its domain's cells tell.
+    months: Callable[[], frozenset[datetime.date]] | None = None
 
     @property
     def domain(self) -> str:
         return self.name.split(".")[0]
 
     def has_data(self, period: Period) -> bool:
-        """Whether the domain has records in the days the figure for `period` reads."""
-        from precinct.core.rollups import domain_span
+        """Whether the domain has records in the days the figure for `period` reads: within the span of
+        its records, and in a month with some (a gap of years in a register holds no known zero)."""
+        from precinct.core.rollups import domain_months
 
-        if self.span is not None:
-            span = cached(("span", self.span), self.span)
-        else:
-            span = cached(("span", self.domain), lambda: domain_span(self.domain))
+        span = self.records_span()
         if span is None:
             return True  # a domain without rollups: its figures stand as computed
         first, last = span
         start, end = self.reads(period)
-        return first <= end and start <= last.replace(day=calendar.monthrange(last.year, last.month)[1])
+        if not (first <= end and start <= last.replace(day=calendar.monthrange(last.year, last.month)[1])):
+            return False
+        if self.months is not None:
+            months = cached(("months", self.months), self.months)
+        else:
+            months = cached(("months", self.domain), lambda: domain_months(self.domain))
+        return months is None or any(start.replace(day=1) <= month <= end for month in months)
+
+    def known(self, period: Period) -> bool:
+        """Whether its figure for `period` may be compared with: records in it, and records from its first
+        day on (a period the register began in the middle of would give a count too low to compare)."""
+        span = self.records_span()
+        start, _end = self.reads(period)
+        covered = span is None or start == datetime.date.min or span[0] <= start
+        return covered and self.has_data(period)
+
+    def records_span(self) -> tuple[datetime.date, datetime.date] | None:
+        from precinct.core.rollups import domain_span
+
+        if self.span is not None:
+            return cached(("span", self.span), self.span)
+        return cached(("span", self.domain), lambda: domain_span(self.domain))
 
     @property
     def label(self) -> str:
@@ -181,18 +202,21 @@ class Measure:
         return self.parts(period, self.scope(scope)) if self.parts else None
 
 
+# The options of `declare` that are the Measure's own fields, not its filters.
+OPTIONS = {"monthly", "parts", "personal", "reads", "part_of", "span", "months"}
+
+
 def declare(name: str, en: str, az: str, ru: str, unit: str, compute, records=None, **options) -> Measure:
     """A measure with its labels in the three languages; keyword options other than the Measure's own
     fields are its fixed filters (`category="theft"`)."""
-    own = {"monthly", "parts", "personal", "reads", "part_of", "span"}
     return Measure(
         name=name,
         labels={"en": en, "az": az, "ru": ru},
         unit=unit,
         compute=compute,
         records=records,
-        filters=tuple((key, value) for key, value in options.items() if key not in own),
-        **{key: value for key, value in options.items() if key in own},
+        filters=tuple((key, value) for key, value in options.items() if key not in OPTIONS),
+        **{key: value for key, value in options.items() if key in OPTIONS},
     )
 
 

@@ -29,4 +29,6 @@ class RecordCursorPagination(CursorPagination):
         try:
             return super().decode_cursor(request)
         except NotFound:
-            raise ValidationError({self.cursor_query_param: [_("This cursor was not given by a page.")]}) from None
+            raise ValidationError(
+                {self.cursor_query_param: [_("This cursor was not given by a page.")]}
+            ) from None

@@ -220,32 +220,45 @@ def ministry_id() -> int | None:
 
 
 def span(domain: str | None = None) -> tuple[datetime.date, datetime.date] | None:
-    """The first and last month with records in a domain, or in any (the ministry's cells hold every
-    body's)."""
-    months = []
+    """The first and last day with records in a domain, or in any (the ministry's cells hold every
+    body's): the days where some rollup keeps days, else the first day of the first month and the first
+    of the last."""
+    bounds = []
     ministry = ministry_id()
     sources = set()
     for rollup in rollups():
-        monthly = isinstance(rollup, ChainedRollup) and rollup.keys[1] == "month"
-        if monthly and domain in (None, rollup.model._meta.app_label) and rollup.source not in sources:
-            sources.add(rollup.source)  # the records of one model span the same months in all its rollups
-            # Two seeks on the (body, month, …) index: MIN and MAX in one query scan every cell between.
-            cells = rollup.model._default_manager.filter(body_id=ministry).values_list("month", flat=True)
-            first = cells.order_by("month").first()
+        source = (rollup.source, rollup.grain)  # one model's records span the same in all its rollups
+        if not isinstance(rollup, ChainedRollup) or domain not in (None, rollup.model._meta.app_label):
+            continue
+        if source not in sources:
+            sources.add(source)
+            # Two seeks on the (body, month or day, …) index: MIN and MAX in one query scan all between.
+            field = rollup.keys[1]
+            cells = rollup.model._default_manager.filter(body_id=ministry).values_list(field, flat=True)
+            first = cells.order_by(field).first()
             if first:
-                months += [first, cells.order_by("-month").first()]
-    return (min(months), max(months)) if months else None
+                bounds.append((rollup.grain == DAY, first, cells.order_by(f"-{field}").first()))
+    if not bounds:
+        return None
+    exact = [bound for bound in bounds if bound[0]] or bounds
+    return min(first for _exact, first, _last in exact), max(last for _exact, _first, last in exact)
 
 
-def months_with_records() -> set[datetime.date]:
-    """The months in which any domain has records (from the ministry's monthly cells)."""
-    ministry = ministry_id()
-    found: set[datetime.date] = set()
-    for rollup in rollups():
-        if isinstance(rollup, ChainedRollup) and rollup.keys[1] == "month":
-            cells = rollup.model._default_manager.filter(body_id=ministry)
-            found.update(cells.values_list("month", flat=True).distinct())
-    return found
+def months_with_records(domain: str | None = None) -> frozenset[datetime.date]:
+    """The months in which a domain (or any) has records, from the ministry's monthly cells; kept while
+    the figures' generation stands."""
+
+    def read() -> frozenset[datetime.date]:
+        ministry = ministry_id()
+        found: set[datetime.date] = set()
+        for rollup in rollups():
+            monthly = isinstance(rollup, ChainedRollup) and rollup.keys[1] == "month"
+            if monthly and domain in (None, rollup.model._meta.app_label):
+                cells = rollup.model._default_manager.filter(body_id=ministry)
+                found.update(cells.values_list("month", flat=True).distinct())
+        return frozenset(found)
+
+    return kept(("months", domain), read)
 
 
 def last_day() -> datetime.date | None:
@@ -265,6 +278,13 @@ def rolled_up(model: type[models.Model]) -> bool:
     """Whether some rollup sums this model's records (its proxies' included); found once per process."""
     concrete = model._meta.concrete_model
     return any(rollup.source._meta.concrete_model is concrete for rollup in rollups())
+
+
+def domain_months(domain: str) -> frozenset[datetime.date] | None:
+    """The months with a domain's records, or None when it keeps no rollup to tell."""
+    if not any(isinstance(r, ChainedRollup) and r.model._meta.app_label == domain for r in rollups()):
+        return None
+    return months_with_records(domain)
 
 
 def domain_span(domain: str) -> tuple[datetime.date, datetime.date] | None:

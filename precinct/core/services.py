@@ -12,6 +12,7 @@ from precinct.core import rollups
 from precinct.core.audit import Actor, record, snapshot
 from precinct.core.models import Action
 from precinct.core.roles import CHANGE, can
+from precinct.core.scope import ScopedModel, outside_its_body
 
 Rules = Callable[[models.Model], dict[str, list[str]]]
 
@@ -23,11 +24,19 @@ def ensure_valid(errors: dict[str, list[str]]) -> None:
         raise ValidationError(errors)
 
 
+def ensure_rules(instance: models.Model, rules: Rules | None) -> None:
+    """The record's own rules, and the one every dated record keeps: its day lies in its body's life."""
+    errors = dict(rules(instance)) if rules else {}
+    if isinstance(instance, ScopedModel):
+        for field, reasons in outside_its_body(instance).items():
+            errors[field] = [*errors.get(field, []), *reasons]
+    ensure_valid(errors)
+
+
 @transaction.atomic
 def create(actor: Actor, instance: models.Model, rules: Rules | None = None, m2m: dict | None = None):
     """Save a new record after its rules pass, and audit it."""
-    if rules:
-        ensure_valid(rules(instance))
+    ensure_rules(instance, rules)
     instance.save()
     for name, values in (m2m or {}).items():
         getattr(instance, name).set(values)
@@ -56,8 +65,7 @@ def update(
     before = snapshot(current)
     for name, value in values.items():
         setattr(current, name, value)
-    if rules:
-        ensure_valid(rules(current))
+    ensure_rules(current, rules)
     if hasattr(current, "version"):
         current.version += 1
         current.updated_at = timezone.now()

@@ -33,7 +33,17 @@ from django.db.models import Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 
 from precinct.core.cells import Grains, batching, summed
-from precinct.core.measures import Measure, Scope, Unit, cached, declare, rollups_serve, share, within
+from precinct.core.measures import (
+    OPTIONS,
+    Measure,
+    Scope,
+    Unit,
+    cached,
+    declare,
+    rollups_serve,
+    share,
+    within,
+)
 from precinct.core.periods import Period
 
 Cells = dict[tuple, list[int]]
@@ -317,6 +327,17 @@ class Tally:
             first, last = (moment.astimezone(self.zone).date() for moment in (first, last))
         return first, last
 
+    def months(self) -> frozenset[datetime.date] | None:
+        """The months in which the records it reads lie, where their cells tell (see `span`); None for
+        records without cells (a gap in those is not looked for: it would take a scan of the records)."""
+        from precinct.core.rollups import domain_months, rolled_up
+
+        model = self.base().model
+        if not rolled_up(model):
+            return None
+        domain = model._meta.app_label
+        return cached(("months", domain), lambda: domain_months(domain))
+
     def check(self, filters: Iterable[str]) -> None:
         unknown = set(filters) - set(self.keys)
         if unknown:
@@ -328,7 +349,7 @@ class Tally:
     ) -> Measure:  # fmt: skip
         """A measure that is one total of this tally (divided by `per`: milligrams given in grams), cut by
         the keys named among the options."""
-        self.check(option for option in options if option not in OWN)
+        self.check(option for option in options if option not in OPTIONS)
         if records is None and self.totals[total].distinct:
             records = self.one_each(total)
 
@@ -341,7 +362,17 @@ class Tally:
             return months if per == 1 else {month: Decimal(n) / per for month, n in months.items()}
 
         return declare(
-            name, en, az, ru, unit, value, records or self.records, monthly=monthly, span=self.span, **options
+            name,
+            en,
+            az,
+            ru,
+            unit,
+            value,
+            records or self.records,
+            monthly=monthly,
+            span=self.span,
+            months=self.months,
+            **options,
         )
 
     def share(
@@ -354,7 +385,7 @@ class Tally:
         ignoring the filters named in `whole_ignores`). A share of counts gives its two counts to public
         pages; a share of money names the counts it rests on (`counts`). `whole_where` sets filters of
         the whole's own (answered on time, of those considered)."""
-        self.check(option for option in options if option not in OWN)
+        self.check(option for option in options if option not in OPTIONS)
         whole = whole or part
 
         ignored = {*whole_ignores, *(whole_where or {})}
@@ -381,11 +412,9 @@ class Tally:
             records or self.records,
             parts=parts,
             span=self.span,
+            months=self.months,
             **options,
         )
-
-
-OWN = {"monthly", "parts", "personal", "reads", "part_of", "span"}
 
 
 def project(cells: Cells, keys: list[str], by: tuple[str, ...], monthly: bool) -> Cells:

@@ -18,6 +18,7 @@ from precinct.core.importing import (
     parse_text,
 )
 from precinct.core.roles import CHANGE, can
+from precinct.core.scope import outside_its_body
 from precinct.core.views import ImportView
 from precinct.crimes.models import Agency, Article, Crime, Partner, Status
 from precinct.crimes.rules import crime_errors, today
@@ -65,8 +66,9 @@ class CrimeImporter(Importer):
         )
         if crime.registered_on:
             crime.year = crime.registered_on.year
-        for field, reasons in crime_errors(crime, self.today).items():
-            errors.extend(RowError(line, field, reason) for reason in reasons)
+        for found in (crime_errors(crime, self.today), outside_its_body(crime)):
+            for field, reasons in found.items():
+                errors.extend(RowError(line, field, reason) for reason in reasons)
         if errors:
             raise RowErrors(errors)
         return crime

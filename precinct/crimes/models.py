@@ -71,6 +71,7 @@ class Article(Named):
 
 class Crime(ScopedModel, Timestamped):
     domain = "crimes"
+    day_field = "registered_on"
     # The fields a person or a file gives; the form, the API and the importer all take these.
     ENTERED_FIELDS = [
         "body",
@@ -214,6 +215,7 @@ class Wanted(ScopedModel, Timestamped):
     """A search for an accused person: opened on a date, ended by arrest."""
 
     domain = "crimes"
+    day_field = "opened_on"
 
     body = models.ForeignKey(Body, verbose_name=_("territorial body"), on_delete=models.PROTECT)
     person = models.ForeignKey(

@@ -43,6 +43,7 @@ class Detention(ScopedModel, Timestamped):
     """A person held by a body: who, by whom, why, from when, and how it ended."""
 
     domain = "custody"
+    day_field = "detained_at"
     ENTERED_FIELDS = [
         "person", "body", "officer", "crime", "article", "grounds", "detained_at", "place",
         "needs_interpreter", "language", "ended_at", "ending", "court_order", "court_order_on", "note",

@@ -54,6 +54,7 @@ class Seizure(ScopedModel, Timestamped):
     """Drugs taken out of illegal circulation: the quantity as entered, and in grams where it can be."""
 
     domain = "drugs"
+    day_field = "seized_on"
     ENTERED_FIELDS = ["seized_on", "body", "place", "substance", "quantity", "unit", "found_by", "crime"]
 
     seized_on = models.DateField(_("seized on"), db_index=True)
@@ -102,6 +103,7 @@ class PreventionEvent(ScopedModel, Timestamped):
     """An event against drug use, held in an educational institution or elsewhere."""
 
     domain = "drugs"
+    day_field = "held_on"
 
     held_on = models.DateField(_("held on"), db_index=True)
     body = models.ForeignKey(Body, verbose_name=_("territorial body"), on_delete=models.PROTECT)

@@ -17,13 +17,14 @@ from precinct.core import services
 from precinct.core.audit import Actor, record, snapshot
 from precinct.core.models import Action
 from precinct.core.rollups import move_cells, read_chains
+from precinct.core.scope import dated_models
 from precinct.organisation.models import Body
 
 EDITABLE = {"code", "name_az", "name_en", "name_ru", "kind", "parent", "founded", "closed"}
 
 
 def body_rules(body: Body) -> dict[str, list[str]]:
-    errors: dict[str, list[str]] = {"parent": [], "code": [], "closed": []}
+    errors: dict[str, list[str]] = {"parent": [], "code": [], "closed": [], "founded": []}
     parent = body.parent
     if parent is None and Body.objects.filter(parent=None).exclude(pk=body.pk).exists():
         errors["parent"].append(_("Only the ministry stands above every other body: choose a parent."))
@@ -38,7 +39,26 @@ def body_rules(body: Body) -> dict[str, list[str]]:
         errors["closed"].append(_("Bodies under it are still open: move or close them first."))
     if body.closed and body.founded and body.closed < body.founded:
         errors["closed"].append(_("A body cannot close before it was founded."))
+    if body.pk and (body.founded or body.closed):
+        for field, reason in records_outside_life(body):
+            errors[field].append(reason)
     return errors
+
+
+def records_outside_life(body: Body) -> list[tuple[str, str]]:
+    """Its own records that a body's founding or closing day would leave outside its life (a change of
+    its life moves no record), as a reason by field for each kind of record."""
+    found = []
+    for model in dated_models():
+        records = model._default_manager.filter(body=body)
+        kind = model._meta.verbose_name_plural
+        if body.founded and records.dated_before(body.founded).exists():
+            reason = _("Some of its %(kind)s are dated before this day.") % {"kind": kind}
+            found.append(("founded", reason))
+        if body.closed and records.dated_after(body.closed).exists():
+            reason = _("Some of its %(kind)s are dated after this day.") % {"kind": kind}
+            found.append(("closed", reason))
+    return found
 
 
 def found_body(*, actor: Actor, values: dict) -> Body:

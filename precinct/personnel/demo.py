@@ -88,8 +88,10 @@ INTERNATIONAL_TOPICS = [Topic.INVESTIGATION, Topic.DRUGS, Topic.CYBERCRIME, Topi
 class Generator:
     def __init__(self, rng: random.Random, scale: float, actor: Actor) -> None:
         self.rng, self.scale, self.actor = rng, scale, actor
-        self.bodies = list(
-            Body.objects.filter(kind__in=[BodyKind.CITY_DEPARTMENT, BodyKind.DISTRICT_DEPARTMENT])
+        self.bodies = list(  # those whose employees joined in 1995–2009 (not Khankandi, founded in 2023)
+            Body.objects.filter(
+                kind__in=[BodyKind.CITY_DEPARTMENT, BodyKind.DISTRICT_DEPARTMENT], founded=None
+            )
         )
         self.ministry = Body.objects.get(parent__isnull=True)
         self.ranks = list(Rank.objects.order_by("seniority"))

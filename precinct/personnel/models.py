@@ -71,6 +71,7 @@ class ServiceRecord(ScopedModel):
     order. A temporary assignment (a commandant's, say) runs beside the standing post."""
 
     domain = "personnel"
+    day_field = "starts_on"
     ENTERED_FIELDS = ["move", "starts_on", "ends_on", "body", "unit", "position", "rank", "order_number"]
 
     employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="service")
@@ -206,6 +207,7 @@ class Investigation(ScopedModel, Timestamped):
     against it. `body` is the employee's body when it was opened."""
 
     domain = "discipline"
+    day_field = "opened_on"
     ENTERED_FIELDS = [
         "employee", "grounds", "origin", "application", "inspector", "opened_on", "closed_on",
         "recommended", "finding", "sanction", "order_number", "order_date", "appealed_on", "appeal_outcome",
@@ -340,6 +342,7 @@ class Course(ScopedModel, Timestamped):
     ones)."""
 
     domain = "personnel"
+    day_field = "starts_on"
     ENTERED_FIELDS = [
         "title", "kind", "topic", "organiser_kind", "organiser", "body", "place", "abroad", "starts_on",
         "ends_on", "foreign_experts",
@@ -414,6 +417,7 @@ class Casualty(ScopedModel, Timestamped):
     """An employee killed or injured in the line of duty. `body` is the employee's body at the time."""
 
     domain = "personnel"
+    day_field = "occurred_on"
     ENTERED_FIELDS = ["employee", "occurred_on", "outcome", "place", "circumstances", "event"]
 
     employee = models.ForeignKey(

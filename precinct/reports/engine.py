@@ -32,7 +32,7 @@ def figure(measure: Measure, period: Period, scope: Scope) -> Figure:
         # No record of the domain in either period: nothing to count, so nothing is read (the windows of
         # every body ask this of every domain, most of which keep nothing in a week).
         return Figure(measure, None if measure.unit == Unit.SHARE else 0, None, previous_known=False)
-    if not measure.has_data(period.comparison):
+    if not measure.known(period.comparison):
         return Figure(measure, measure.value(period, scope), None, previous_known=False)
     return Figure(measure, measure.value(period, scope), measure.value(period.comparison, scope))
 

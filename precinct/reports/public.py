@@ -6,9 +6,11 @@ of two published figures could take apart.
 - A count that could point at persons is withheld below `PUBLIC_MIN_COUNT` ("fewer than N"); a share is
   withheld when its numerator or its denominator is; counts that say nothing of persons (how many cities
   held reception days) are published as they are.
-- Secondary suppression: when one month of a quarter (or one quarter of a year) is withheld, the smallest
-  of the others is withheld too, so that the quarter minus the months shown does not give back the one
-  hidden; a share counts as its numerator, which the share and its whole give back.
+- Secondary suppression over the whole tree of a year (the year, its quarters, its months): in every sum of
+  parts to their total, a figure is withheld in none of them or in two or more, the smallest others first,
+  and the parts withheld beside a total shown never add up to a small count; so no subtraction of figures
+  shown (a year less its twelve months, a quarter less two of its months) gives a withheld one back. A
+  share counts as its numerator, which the share and its whole give back.
 - The parts of one whole (the crimes of each gravity class; those registered by the MIA and the
   prosecutor's office) are withheld together when one is, or when what they leave of the whole is small.
 - The page is cached per period and language, keyed by the figures' generation, which every change of
@@ -18,6 +20,7 @@ of two published figures could take apart.
 import calendar
 import datetime
 from dataclasses import dataclass
+from functools import partial
 
 from django import forms
 from django.conf import settings
@@ -30,7 +33,7 @@ from django.utils.translation import gettext_lazy as _
 
 from precinct.core.measures import Measure, Scope, Unit, computing
 from precinct.core.periods import Period
-from precinct.core.rollups import generation, months_with_records
+from precinct.core.rollups import generation, kept, months_with_records
 from precinct.organisation.models import Body
 from precinct.reports.engine import board_report
 
@@ -47,22 +50,6 @@ class Published:
     key: str  # "2023", "2023-Q3", "2023-09"
     label: str
     period: Period
-
-    @property
-    def kind(self) -> str:
-        return "quarter" if "-Q" in self.key else "month" if "-" in self.key else "year"
-
-
-def siblings(kind: str, period: Period) -> list[Period]:
-    """The periods that add up with this one to the next larger one: the months of its quarter, the
-    quarters of its year; a year has none."""
-    year = period.start.year
-    if kind == "quarter":
-        return [quarter(year, number) for number in range(1, 5)]
-    if kind == "month":
-        first = (period.start.month - 1) // 3 * 3 + 1
-        return [month(year, number) for number in range(first, first + 3)]
-    return []
 
 
 def month(year: int, number: int) -> Period:
@@ -160,27 +147,89 @@ def own_hidden(measures: list[Measure], period: Period, scope: Scope, threshold:
     return with_parts_withheld(measures, hidden, period, scope, threshold)
 
 
-def hidden_in(measures: list[Measure], kind: str, period: Period, scope: Scope, threshold: int) -> set[str]:
-    """The figures withheld in a published period: on its own account, or to protect a sibling's. When
-    one month of a quarter (one quarter of a year) withholds a figure, the smallest of the others
-    withholds it too, so that the quarter less the months shown does not give it back; a share counts as
-    its numerator, which the share and its whole give back."""
-    hidden = own_hidden(measures, period, scope, threshold)
-    around = siblings(kind, period)
-    if not around:
-        return hidden
-    theirs = {sibling: own_hidden(measures, sibling, scope, threshold) for sibling in around}
-    for measure in measures:
-        if not guarded(measure) or measure.name in hidden:
-            continue
-        withheld = [sibling for sibling in around if measure.name in theirs[sibling]]
-        if len(withheld) != 1:
-            continue  # none withheld; or two or more, whose sum alone can be told
-        shown = sorted((count_of(measure, p, scope) or 0, p.start) for p in around if p not in withheld)
-        nonzero = [start for value, start in shown if value]
-        if nonzero and nonzero[0] == period.start:
-            hidden.add(measure.name)
-    return with_parts_withheld(measures, hidden, period, scope, threshold)
+def year_tree(year: int) -> dict[str, Period]:
+    """The periods of a year that add up: the year, its quarters and its months, by key."""
+    tree = {str(year): Period(datetime.date(year, 1, 1), datetime.date(year, 12, 31))}
+    tree |= {f"{year}-Q{n}": quarter(year, n) for n in range(1, 5)}
+    tree |= {f"{year}-{n:02}": month(year, n) for n in range(1, 13)}
+    return tree
+
+
+def relations(year: int) -> list[tuple[str, list[str]]]:
+    """Each total of the year's tree with the parts it is the sum of."""
+    found = [(str(year), [f"{year}-Q{n}" for n in range(1, 5)])]
+    found += [(f"{year}-Q{n}", [f"{year}-{m:02}" for m in range(3 * n - 2, 3 * n + 1)]) for n in range(1, 5)]
+    return found
+
+
+def complement(parts: list[str], total: str, hidden: set[str], value: dict[str, int]) -> str | None:
+    """The cell to withhold beside the others of a relation: the smallest part shown that is not zero
+    (a zero withheld protects nothing), else its total, else a part shown."""
+    shown = [part for part in parts if part not in hidden]
+    nonzero = sorted((value[part], part) for part in shown if value[part])
+    if nonzero:
+        return nonzero[0][1]
+    if total not in hidden:
+        return total
+    return shown[0] if shown else None
+
+
+def withheld_in_year(measures: list[Measure], year: int, scope: Scope, threshold: int) -> dict[str, set[str]]:
+    """The figures withheld in each period of a year's tree, so that no sum or difference of those shown
+    gives one back: in each relation of a total to its parts (a year to its quarters, a quarter to its
+    months), a figure is withheld in no cell or in two or more, and the parts withheld beside a total shown
+    do not add up to a small count. Periods not published (not ended, or without records) count as
+    withheld, as nothing of them is shown. Repeated until nothing more is withheld, as withholding a
+    cell for one relation may open another (a quarter withheld beside its year makes its months a
+    relation with one cell withheld)."""
+    published = {p.key for p in publishable()}
+    tree = year_tree(year)
+    every = {measure.name for measure in measures}
+    hidden = {
+        key: own_hidden(measures, period, scope, threshold) if key in published else set(every)
+        for key, period in tree.items()
+    }
+    values = {
+        measure.name: {key: count_of(measure, period, scope) or 0 for key, period in tree.items()}
+        for measure in measures
+        if guarded(measure)
+    }
+    changed = True
+    while changed:
+        changed = False
+        for name, value in values.items():
+            for total, parts in relations(year):
+                cells = [total, *parts]
+                if not any(value[cell] for cell in cells):
+                    continue  # all zero: counts are never negative, so nothing withheld could hide them
+                withheld = {cell for cell in cells if name in hidden[cell]}
+                parts_withheld = [part for part in parts if part in withheld]
+                summed_small = total not in withheld and small(
+                    sum(value[p] for p in parts_withheld), threshold
+                )
+                if len(withheld) == 1 or (parts_withheld and summed_small):
+                    cell = complement(parts, total, withheld, value)
+                    if cell is not None:
+                        hidden[cell].add(name)
+                        changed = True
+        for key, period in tree.items():
+            if key in published:
+                widened = with_parts_withheld(measures, hidden[key], period, scope, threshold)
+                changed |= widened != hidden[key]
+                hidden[key] = widened
+    return hidden
+
+
+def hidden_in(measures: list[Measure], published: Published, scope: Scope, threshold: int):
+    """The figures withheld in a published period and in its year before (see `withheld_in_year`); the
+    year's suppression is kept while the figures' generation stands, for every period of it."""
+    found = []
+    for period in (published.period, published.period.comparison):
+        year = period.start.year
+        tree = kept(("public", year, threshold), partial(withheld_in_year, measures, year, scope, threshold))
+        key = next(key for key, each in year_tree(year).items() if each == period)
+        found.append(tree[key])
+    return found
 
 
 def figures_html(published: Published, threshold: int) -> str:
@@ -191,17 +240,14 @@ def figures_html(published: Published, threshold: int) -> str:
     shown = []
     with computing():
         measures = [figure.measure for result in report.sections for figure in result.figures]
-        hidden = {
-            period: hidden_in(measures, published.kind, period, scope, threshold)
-            for period in (published.period, published.period.comparison)
-        }
+        hidden, hidden_before = hidden_in(measures, published, scope, threshold)
         for result in report.sections:
             figures = []
             for figure in result.figures:
                 measure, value, previous = figure.measure, figure.value, figure.previous
-                if measure.name in hidden[published.period]:
+                if measure.name in hidden:
                     value = Withheld(threshold)
-                if measure.name in hidden[published.period.comparison]:
+                if measure.name in hidden_before:
                     previous = Withheld(threshold)
                 figures.append((measure, value, previous))
             shown.append((result.section.label, figures))

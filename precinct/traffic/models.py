@@ -109,6 +109,7 @@ class Accident(ScopedModel, Timestamped):
     """A road traffic accident with its victims."""
 
     domain = "traffic"
+    day_field = "occurred_at"
 
     occurred_at = models.DateTimeField(_("date and time"), db_index=True)
     body = models.ForeignKey(Body, verbose_name=_("territorial body"), on_delete=models.PROTECT)
@@ -221,6 +222,7 @@ class Violation(ScopedModel):
     source, vehicle and second is the same violation, sent twice."""
 
     domain = "traffic"
+    day_field = "occurred_at"
 
     # The references are checked by the feed against the bodies, devices and articles it loaded, and kept
     # by Django's on_delete; constraints in the database would check each of millions of rows again.

@@ -52,3 +52,33 @@ def test_one_forwarded_to_an_outside_authority_is_done_with(nasimi_appeals, monk
         actor=Actor.cli(nasimi_appeals), application=apply(nasimi_appeals), reason="Courts", authority="Court"
     )
     assert not application.is_open
+
+
+def test_a_deadline_missed_before_forwarding_still_counts_for_the_body_that_missed_it(
+    nasimi_appeals, ganja_appeals, monkeypatch
+):
+    """Forwarding starts the competent body's deadline anew; the one the first body let pass is still
+    missed, once, by that body (and an application missed by both counts once where both are counted)."""
+    application = apply(nasimi_appeals, received_on=datetime.date(2023, 1, 10))
+    missed = application.due_on
+    monkeypatch.setattr(services, "today", lambda: missed + datetime.timedelta(days=3))
+    moved = services.forward(
+        actor=Actor.cli(nasimi_appeals), application=application, reason="Not ours", body=body("ganja")
+    )
+    assert moved.missed_due_on == missed and moved.due_on > missed
+    year = Period(datetime.date(2023, 1, 1), datetime.date(2023, 12, 31))
+    deadline = Period(missed, missed)
+    assert figures(deadline, "baku-nasimi")["appeals.overdue"] == 1
+    assert figures(deadline, "ganja")["appeals.overdue"] == 0
+    monkeypatch.setattr(services, "today", lambda: moved.due_on + datetime.timedelta(days=1))
+    moved = services.assign(actor=Actor.cli(ganja_appeals), application=moved, officer=ganja_appeals)
+    services.answer(actor=Actor.cli(ganja_appeals), application=moved, answer="Answered late as well.",
+                    answered_on=moved.due_on + datetime.timedelta(days=1))  # fmt: skip
+    assert figures(year, "ganja")["appeals.overdue"] == 1 and figures(year, "mia")["appeals.overdue"] == 1
+    assert figures(year, "baku-nasimi")["appeals.overdue"] == 1
+    with from_records():
+        assert figures(year, "mia")["appeals.overdue"] == 1
+    from precinct.appeals.measures import OVERDUE
+    from precinct.core.measures import Scope
+
+    assert list(OVERDUE.queryset(year, Scope(body("mia")))) == [moved]

@@ -41,7 +41,7 @@ def found_khankandi_district(administrator) -> Body:
 
 def test_it_moves_a_body_with_the_bodies_under_it_and_every_figure(administrator):
     register(administrator, body=body("baku-nasimi"), registered_on=datetime.date(2023, 2, 1))
-    register(administrator, body=body("baku-nasimi"), registered_on=datetime.date(2022, 2, 1))
+    register(administrator, body=body("baku-nasimi"), registered_on=datetime.date(2022, 1, 1))
     baku_before = registered("baku")
     services.move_body(actor=Actor.cli(administrator), body=body("baku-nasimi"), parent=body("ganja"))
     moved = body("baku-nasimi")
@@ -154,3 +154,70 @@ def test_the_command_line_founds_and_moves_bodies(administrator):
     assert body("khojaly").path == "mia/khankandi/khojaly/"
     with pytest.raises(CommandError, match="parent"):
         call_command("body", "move", "khankandi", parent="khojaly", user="admin", stdout=out)
+
+
+def test_a_record_is_dated_within_its_bodys_life(administrator):
+    district = found_khankandi_district(administrator)
+    with pytest.raises(ValidationError) as refused:  # before its founding on 15 October 2023
+        register(administrator, body=district, registered_on=datetime.date(2023, 10, 14))
+    assert "founded on 15.10.2023" in refused.value.message_dict["registered_on"][0]
+    crime = register(administrator, body=district, registered_on=datetime.date(2023, 10, 15))
+    services.close_body(actor=Actor.cli(administrator), body=district, on=datetime.date(2023, 11, 30))
+    from precinct.crimes import services as crime_services
+
+    with pytest.raises(ValidationError) as refused:  # moved past its closing
+        crime_services.edit_crime(
+            actor=Actor.cli(administrator), crime=crime, values={"registered_on": datetime.date(2023, 12, 1)}
+        )
+    assert "closed on 30.11.2023" in refused.value.message_dict["registered_on"][0]
+
+
+def test_a_bodys_life_cannot_leave_its_records_outside(administrator):
+    register(administrator, body=body("baku-nasimi"), registered_on=datetime.date(2023, 3, 14))
+    actor = Actor.cli(administrator)
+    with pytest.raises(ValidationError) as refused:
+        services.close_body(actor=actor, body=body("baku-nasimi"), on=datetime.date(2023, 3, 13))
+    assert "crimes are dated after this day" in refused.value.message_dict["closed"][0]
+    with pytest.raises(ValidationError) as refused:
+        services.edit_body(
+            actor=actor, body=body("baku-nasimi"), values={"founded": datetime.date(2023, 3, 15)}
+        )
+    assert "crimes are dated before this day" in refused.value.message_dict["founded"][0]
+    services.close_body(actor=actor, body=body("baku-nasimi"), on=datetime.date(2023, 3, 14))  # its last day
+
+
+def test_the_api_and_the_import_keep_a_bodys_life(administrator, tmp_path):
+    import io
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    from precinct.conftest import api_for
+
+    found_khankandi_district(administrator)
+    values = {"body": "khankandi-east", "registered_on": "2023-10-01", "agency": "police", "article": "177.1",
+              "status": "investigation"}  # fmt: skip
+    refused = api_for(administrator).post("/api/crimes/", values, format="json")
+    assert refused.status_code == 400 and "founded on 15.10.2023" in str(refused.json()["registered_on"])
+    path = tmp_path / "crimes.csv"
+    path.write_text(
+        "body,registered_on,agency,article,status\nkhankandi-east,2023-10-01,police,177.1,investigation\n"
+    )
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="Nothing imported"):
+        call_command("import", "crimes", str(path), user="admin", stdout=io.StringIO(), stderr=err)
+    assert "registered_on" in err.getvalue() and "founded on 15.10.2023" in err.getvalue()
+
+
+def test_renaming_in_one_language_keeps_the_others(administrator):
+    import io
+
+    from django.core.management import call_command
+
+    before = body("baku-nasimi")
+    call_command(
+        "body", "rename", "baku-nasimi", name="Nasimi District Police", user="admin", stdout=io.StringIO()
+    )
+    after = body("baku-nasimi")
+    assert after.name_en == "Nasimi District Police"
+    assert (after.name_az, after.name_ru) == (before.name_az, before.name_ru)

@@ -210,7 +210,7 @@ def test_a_decided_investigation_moves_to_another_employee_only_by_the_chief_and
 def test_leaving_ends_every_post_running_and_nothing_is_recorded_after_a_dismissal(chief):
     employee = hire(chief, 22)
     assignment = move(
-        chief, employee, Move.TEMPORARY, datetime.date(2023, 7, 1), body("khankandi"), employee.rank
+        chief, employee, Move.TEMPORARY, datetime.date(2023, 7, 1), body("tartar"), employee.rank
     )
     assignment.ends_on = datetime.date(2023, 12, 31)
     assignment.save()

@@ -22,7 +22,7 @@ def seed(nasimi_officer, ganja_officer) -> None:
         solved_on=datetime.date(2023, 3, 1),
         firearm=True,
     )
-    register(nasimi_officer, registered_on=datetime.date(2022, 2, 1))
+    register(nasimi_officer, registered_on=datetime.date(2022, 1, 1))  # the register's first day
     register(ganja_officer, body=body("ganja"), registered_on=datetime.date(2023, 4, 1), firearm=True)
 
 

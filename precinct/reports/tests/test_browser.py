@@ -22,8 +22,8 @@ def test_an_analyst_reads_the_board_report_its_records_and_its_workbook(live_ser
     officer = make_user("ganja", Role.OFFICER, ["ganja"])
     for day in (3, 4, 5):
         register(officer, body=body("ganja"), registered_on=datetime.date(2023, 5, day), firearm=day == 4)
-    # The register reaches back before last year's period, so that its zero is a figure, not "no data".
-    register(officer, body=body("ganja"), registered_on=datetime.date(2021, 12, 1))
+    # The register reaches back to the start of last year's period, so that it is a figure to compare.
+    register(officer, body=body("ganja"), registered_on=datetime.date(2022, 1, 1))
     with chromium() as browser:
         context = browser.new_context(base_url=live_server.url, accept_downloads=True)
         page = context.new_page()
@@ -41,7 +41,7 @@ def test_an_analyst_reads_the_board_report_its_records_and_its_workbook(live_ser
         with page.expect_download() as download:
             page.click("a:has-text('PDF')")
         text = " ".join(" ".join(p.extract_text() for p in PdfReader(download.value.path()).pages).split())
-        assert "Crimes registered 3 0 +3" in text
+        assert "Crimes registered 3 1 +2 (+200.0 %)" in text
         with page.expect_download() as download:
             page.click("a:has-text('XLSX')")
         with open(download.value.path(), "rb") as handle:

@@ -19,7 +19,7 @@ def crime_figures(report) -> dict:
 def test_earlier_years_solved_against_a_year_with_no_earlier_records(analyst, nasimi_officer):
     register(nasimi_officer, registered_on=datetime.date(2022, 3, 1), status="solved",
              solved_on=datetime.date(2023, 2, 1))  # fmt: skip
-    register(nasimi_officer, registered_on=datetime.date(2022, 4, 1))
+    register(nasimi_officer, registered_on=datetime.date(2022, 1, 1))
     figures = crime_figures(board_report(PERIOD, Body.objects.get(code="mia")))
     earlier = figures["crimes.earlier_years_solved"]
     # Records begin in 2022: "earlier years" of 2022 have none, so there is nothing to compare with.
@@ -49,6 +49,7 @@ def test_a_domain_without_rollups_says_when_the_year_before_has_no_records(analy
     keeper = Actor(make_user("keeper-no-data", Role.CUSTODY_OFFICER, ["baku-nasimi"]), Via.WEB)
     detained(keeper, at(10, 10))  # 10 March 2023, the first detention recorded
     inspector = Actor(make_user("inspector-no-data", Role.INSPECTOR, ["mia"]), Via.WEB)
+    opened(inspector, hire(inspector, 39), datetime.date(2021, 12, 1))  # records from before 2022 began
     opened(inspector, hire(inspector, 40), datetime.date(2022, 3, 1))
     opened(inspector, hire(inspector, 41), datetime.date(2023, 3, 1))
     report = board_report(PERIOD, Body.objects.get(code="mia"))
@@ -85,3 +86,28 @@ def test_figures_on_conduct_and_custody_go_only_to_those_who_read_them(analyst, 
             reverse("reports:records"), query | {"measure": "personnel.investigated", "format": ""}
         )
         assert drill.status_code == (200 if "personnel" in shown else 404), user.username
+
+
+def test_a_year_before_only_partly_covered_by_records_is_not_compared(analyst, nasimi_officer):
+    """The register began on 1 March 2022: January–September 2022 holds seven months of it, a count too
+    low to compare with; March–September is covered whole."""
+    register(nasimi_officer, registered_on=datetime.date(2022, 3, 1))
+    register(nasimi_officer, registered_on=datetime.date(2023, 3, 1))
+    registered = crime_figures(board_report(PERIOD, Body.objects.get(code="mia")))["crimes.registered"]
+    assert (registered.value, registered.previous, registered.previous_known) == (1, None, False)
+    march = Period(datetime.date(2023, 3, 1), datetime.date(2023, 9, 30))
+    registered = crime_figures(board_report(march, Body.objects.get(code="mia")))["crimes.registered"]
+    assert (registered.value, registered.previous, registered.previous_known) == (1, 1, True)
+
+
+def test_a_year_in_a_gap_of_the_register_holds_no_known_zero(analyst, nasimi_officer):
+    """Records in 2021 and in 2023, none in 2022: 2023 is not compared with a zero of 2022."""
+    register(nasimi_officer, registered_on=datetime.date(2021, 1, 1))
+    register(nasimi_officer, registered_on=datetime.date(2023, 3, 1))
+    registered = crime_figures(board_report(PERIOD, Body.objects.get(code="mia")))["crimes.registered"]
+    assert (registered.value, registered.previous_known) == (1, False)
+    from precinct.core.measures import from_records
+
+    with from_records():
+        again = crime_figures(board_report(PERIOD, Body.objects.get(code="mia")))["crimes.registered"]
+    assert (again.value, again.previous_known) == (1, False)

@@ -154,3 +154,39 @@ def test_a_withheld_share_of_a_month_cannot_be_had_from_its_quarter(anonymous_cl
     assert page("2023-03")["crimes.gravity.grave"][0] == "fewer than 3"
     assert page("2023-01")["crimes.gravity.grave"][0] == "fewer than 3"  # the smaller of the two shown
     assert "%" in page("2023-02")["crimes.gravity.grave"][0]
+
+
+@override_settings(PUBLIC_MIN_COUNT=3)
+def test_no_sum_of_the_years_tree_gives_a_withheld_figure_back(anonymous_client, nasimi_officer):
+    """April alone is small, and with it its quarter (May and June had none): the quarter withheld beside
+    the year needs another quarter withheld, and that one a month of its own, or the year less the
+    other quarters' months would give April back."""
+    from precinct.reports.public import relations
+
+    counts = {1: 6, 2: 6, 3: 6, 4: 1, 5: 0, 6: 0, 7: 4, 8: 5, 9: 6, 10: 6, 11: 6, 12: 6}
+    for month, count in counts.items():
+        for day in range(1, count + 1):
+            register(nasimi_officer, registered_on=datetime.date(2023, month, day))
+    shown = {}  # a month without records (May, June) is not published: as good as withheld
+    for key in ["2023"] + [f"2023-Q{n}" for n in range(1, 5)] + [f"2023-{n:02}" for n in range(1, 13)]:
+        page = figures(anonymous_client.get(reverse("public-statistics"), {"period": key}))
+        shown[key] = page["crimes.registered"][0] if page else "fewer than 3"
+    assert shown["2023-04"] == shown["2023-Q2"] == "fewer than 3"
+    assert shown["2023-Q3"] == shown["2023-07"] == "fewer than 3"  # the smallest quarter, its smallest month
+    assert shown["2023"] == "52" and shown["2023-Q1"] == "18"
+    for total, parts in relations(2023):  # in every sum, none withheld or two or more
+        assert [shown[cell] for cell in [total, *parts]].count("fewer than 3") != 1, total
+
+
+@override_settings(PUBLIC_MIN_COUNT=5)
+def test_the_figures_withheld_beside_a_total_shown_do_not_add_up_to_a_small_count(
+    anonymous_client, nasimi_officer
+):
+    """March (1) and February (2) withheld beside a quarter shown would tell that they make 3, itself
+    fewer than 5: a third month is withheld with them."""
+    for month, count in ((1, 9), (2, 2), (3, 1)):
+        for day in range(1, count + 1):
+            register(nasimi_officer, registered_on=datetime.date(2023, month, day))
+    page = lambda key: figures(anonymous_client.get(reverse("public-statistics"), {"period": key}))  # noqa: E731
+    assert page("2023-Q1")["crimes.registered"][0] == "12"
+    assert [page(f"2023-{n:02}")["crimes.registered"][0] for n in (1, 2, 3)] == ["fewer than 5"] * 3

@@ -28,7 +28,9 @@ from precinct.reports.engine import board_report
 from precinct.traffic import services as traffic_services
 from precinct.traffic.rollups import LOCAL
 
-LEAVES = ["baku-nasimi", "baku-yasamal", "baku-sabail", "ganja", "sumgait", "khankandi"]
+# Bodies that kept records on every day drawn; Khankandi's department, founded in October 2023 after them,
+# is only a parent here.
+LEAVES = ["baku-nasimi", "baku-yasamal", "baku-sabail", "ganja", "sumgait", "khojaly"]
 PARENTS = ["mia", "baku", "ganja", "khankandi", "sumgait"]
 ARTICLES = ["177.1", "177.2.1", "178.1", "126.1", "234.1"]
 # Whole months, and a period of days (its edges read from the daily cells); each against the year before.

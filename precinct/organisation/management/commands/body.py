@@ -30,7 +30,7 @@ class Command(ActingCommand):
         parser.add_argument("code", help="the body's code")
         parser.add_argument("--parent", help="the body it is (to be) under")
         parser.add_argument("--kind", choices=BodyKind.values, default=BodyKind.DISTRICT_DEPARTMENT)
-        parser.add_argument("--name", help="its name in English (and in the others, unless given)")
+        parser.add_argument("--name", help="its name in English (founded: in the others too, unless given)")
         parser.add_argument("--name-az")
         parser.add_argument("--name-ru")
         parser.add_argument(
@@ -43,12 +43,14 @@ class Command(ActingCommand):
 
     def handle(self, *args, action: str, code: str, user: str, **options) -> None:
         actor = Actor.cli(self.acting_user(user))
+        # Renamed, a body changes only the names given; founded, it takes the English for those not given.
+        fallback = options["name"] if action == "found" else None
         names = {
             key: value
             for key, value in (
                 ("name_en", options["name"]),
-                ("name_az", options["name_az"] or options["name"]),
-                ("name_ru", options["name_ru"] or options["name"]),
+                ("name_az", options["name_az"] or fallback),
+                ("name_ru", options["name_ru"] or fallback),
             )
             if value
         }
