@@ -43,7 +43,8 @@ class BodyField(serializers.SlugRelatedField):
 class InReach(serializers.PrimaryKeyRelatedField):
     """A related record by id, among those of its model the requesting user reaches. Given one out of
     reach, the answer is the one for an id that does not exist; in an answer, one out of reach is null
-    (or left out of a list), so that no answer names a record the user cannot open."""
+    (or left out of a list), so that no answer names a record the user cannot open. Which of a page's
+    related records are in reach is read once for the page, not once a row."""
 
     def get_queryset(self):
         return self.queryset.model.objects.visible_to(self.context["request"].user)
@@ -51,9 +52,25 @@ class InReach(serializers.PrimaryKeyRelatedField):
     def get_attribute(self, instance):
         related = super().get_attribute(instance)
         pk = getattr(related, "pk", None)
-        if pk is not None and not self.get_queryset().filter(pk=pk).exists():
+        if pk is not None and pk not in self.in_reach(instance, self.field_name, self.related_ids):
             return None
         return related
+
+    def related_ids(self, row) -> set:
+        """The id this field names on one row."""
+        found = getattr(row, f"{self.source}_id", None)
+        return set() if found is None else {found}
+
+    def in_reach(self, instance, name: str, related_ids) -> set:
+        """The ids named by the field `name` on the page being written (the instance's page of a list,
+        or the instance alone) that the user reaches: read once per page and field."""
+        rows, whole_page = page_of(self, instance)
+        kept = self.context.setdefault("in_reach", {})
+        key = (name, None if whole_page else instance.pk)
+        if key not in kept:
+            named = set().union(*(related_ids(row) for row in rows))
+            kept[key] = set(self.get_queryset().filter(pk__in=named).values_list("pk", flat=True))
+        return kept[key]
 
     @classmethod
     def many_init(cls, *args, **kwargs):
@@ -61,13 +78,29 @@ class InReach(serializers.PrimaryKeyRelatedField):
         return InReachMany(child_relation=cls(*args, **kwargs), **kept)
 
 
+def page_of(field: serializers.Field, instance) -> tuple[list, bool]:
+    """The rows of the list an instance is written in (a page of the API), or the instance alone; and
+    whether they are a whole page."""
+    serializer = field.parent
+    if isinstance(serializer, serializers.ManyRelatedField):
+        serializer = serializer.parent
+    outer = getattr(serializer, "parent", None)
+    rows = getattr(outer, "instance", None) if isinstance(outer, serializers.ListSerializer) else None
+    return (rows, True) if isinstance(rows, list) else ([instance], False)
+
+
 class InReachMany(serializers.ManyRelatedField):
     """Many related records in reach (`InReach(many=True)`); those out of reach are left out."""
+
+    def related_ids(self, row) -> set:
+        """The ids this field names on one row (the viewsets prefetch them)."""
+        return {related.pk for related in getattr(row, self.source).all()}
 
     def get_attribute(self, instance):
         related = super().get_attribute(instance)
         if isinstance(related, QuerySet):
-            return related.filter(pk__in=self.child_relation.get_queryset().values("pk"))
+            reached = self.child_relation.in_reach(instance, self.field_name, self.related_ids)
+            return [record for record in related if record.pk in reached]
         return related
 
 
@@ -112,7 +145,9 @@ class ScopedViewSet(
 
     def get_queryset(self):
         action = CHANGE if self.request.method not in ("GET", "HEAD", "OPTIONS") else "view"
-        return self.model.objects.visible_to(self.request.user, action)
+        found = self.model.objects.visible_to(self.request.user, action)
+        # Every answer names its record's body by code: read with the record, not once a row.
+        return found.select_related("body") if self.model.body_field == "body" else found
 
     def check_permissions(self, request) -> None:
         super().check_permissions(request)

@@ -60,3 +60,32 @@ def test_a_reception_day_of_another_district_is_refused_as_one_that_does_not_exi
     assert theirs.json()["reception_day"][0].replace(str(day.pk), "N") == none.json()["reception_day"][
         0
     ].replace(str(10**9), "N")
+
+
+def test_a_page_reads_the_reach_of_its_related_records_once_whatever_its_length(
+    administrator, nasimi_officer
+):
+    """Which related records are in reach is read once per page and field, not once per row."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from precinct.crimes import services as crime_services
+
+    def groups(count: int) -> int:
+        for index in range(count):
+            person = Person.objects.create(
+                body=body("baku-nasimi"), surname=f"Member {index}", given_name="A"
+            )
+            crime_services.register_group(
+                actor=Actor(administrator, Via.WEB),
+                values={"body": body("baku-nasimi"), "name": f"Group {index}", "kind": "general",
+                        "neutralized_on": datetime.date(2023, 3, 1)},
+                members=[person], crimes=[register(administrator)],
+            )  # fmt: skip
+        client = api_for(nasimi_officer)
+        with CaptureQueriesContext(connection) as queries:
+            answer = client.get("/api/groups/?page_size=500")
+        assert all(row["members"] and row["crimes"] for row in answer.json()["results"])
+        return len(queries)
+
+    assert groups(2) == groups(20)

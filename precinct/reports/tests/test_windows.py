@@ -26,7 +26,8 @@ def test_each_window_counts_from_the_rollups_as_the_records_do(nasimi_officer):
     # The register began before the year before the last 365 days (1 September 2021), so every window's
     # year before is covered.
     for day in (datetime.date(2023, 9, 15), datetime.date(2023, 9, 1), datetime.date(2023, 2, 1),
-                datetime.date(2022, 9, 16), datetime.date(2022, 12, 31), datetime.date(2021, 9, 1)):  # fmt: skip
+                datetime.date(2022, 9, 16), datetime.date(2022, 12, 31),
+                datetime.date(2021, 9, 1)):  # fmt: skip
         register(nasimi_officer, registered_on=day)
     result = windows(body("baku"), AS_OF)
     registered = {w["window"]: next(f for f in w["figures"] if f["measure"] == "crimes.registered")
