@@ -1,6 +1,7 @@
 """The board report's charts: the data the page's script draws, and the same charts as images for the
 PDF and DOCX exports (drawn by matplotlib, with no display)."""
 
+import datetime
 import io
 
 import matplotlib
@@ -32,16 +33,29 @@ def chart_data(report) -> dict:
                     "current": [figure.value for _label, figure in rows],
                     "previous": [figure.previous for _label, figure in rows],
                 }
+        labels = month_labels(report.period)
         for trend in result.trends:
             data["trends"].append(
                 {
                     "title": _("%(measure)s by month") % {"measure": trend.measure.label},
-                    "labels": [date_format(month, "YEAR_MONTH_FORMAT") for month, _f in trend.months],
+                    "labels": [labels.get(month, month) for month, _f in trend.months],
                     "current": [figure.value for _month, figure in trend.months],
                     "previous": [figure.previous for _month, figure in trend.months],
                 }
             )
     return data
+
+
+def month_labels(period) -> dict:
+    """Each month of the period by name; a month the period covers only in part by its days (5–31.01.2023),
+    so that a cut month is not read as a whole one."""
+    labels = {}
+    for month, part in period.parts():
+        whole = part.start == month and (part.end + datetime.timedelta(days=1)).month != part.end.month
+        labels[month] = (
+            date_format(month, "YEAR_MONTH_FORMAT") if whole else f"{part.start:%d}–{part.end:%d.%m.%Y}"
+        )
+    return labels
 
 
 def png(canvas: Canvas) -> bytes:

@@ -103,3 +103,6 @@ def test_the_monthly_trend_counts_each_month_against_the_same_month_a_year_befor
         expected = [(0, 0), (0, 0), (1, 1)] if period is not NINE_MONTHS else [(2, 0), (0, 0), (1, 1), (1, 0)]
         assert list(zip(trend["current"], trend["previous"], strict=True))[: len(expected)] == expected
         assert len(trend["labels"]) == (9 if period is NINE_MONTHS else 3)
+        # A month the period cuts is named by its days, not as the whole month.
+        assert trend["labels"][0] == ("January 2023" if period is NINE_MONTHS else "15–31.01.2023")
+        assert trend["labels"][-1] == ("September 2023" if period is NINE_MONTHS else "March 2023")
