@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.hashers import Argon2PasswordHasher
 from django.test import Client
 
+from precinct.accounts.sessions import authenticator, code_now, second_factor_given
 from precinct.core.audit import Actor
 from precinct.core.models import Via
 from precinct.core.roles import Role
@@ -85,33 +86,6 @@ def client_for(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return second_factor_given(client, user)
-
-
-def second_factor_given(client: Client, user: User) -> Client:
-    """The session as it is once its second factor is given (see `accounts.mfa`): the user's authenticator
-    (enrolled here if they have none) is the session's verified device."""
-    from django_otp import DEVICE_ID_SESSION_KEY
-
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = authenticator(user).persistent_id
-    session.save()
-    return client
-
-
-def authenticator(user: User):
-    """The user's confirmed authenticator (TOTP); one is enrolled if they have none."""
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    return device or TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
-
-
-def code_now(user: User) -> str:
-    """The six digits the user's authenticator app shows now."""
-    from django_otp.oath import TOTP
-
-    device = authenticator(user)
-    return f"{TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token():06d}"
 
 
 def sign_in(page, username: str, password: str = PASSWORD) -> None:

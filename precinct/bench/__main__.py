@@ -34,8 +34,9 @@ def fresh_postgres(url: str) -> bool:
     return True
 
 
-def measure_in_child(database: str) -> dict:
-    """Run the measurements for one database in a fresh process and a fresh database."""
+def measure_in_child(database: str, part: str = "--child") -> dict:
+    """Run the measurements for one database in a fresh process and a fresh database: the speed figures
+    (`--child`), or the load test on the demonstration data (`--child-load`)."""
     with tempfile.TemporaryDirectory(prefix="precinct-bench-") as data_dir:
         env = dict(os.environ, PRECINCT_DATA_DIR=data_dir, DJANGO_SETTINGS_MODULE="precinct.settings")
         env.pop("DATABASE_URL", None)
@@ -44,7 +45,7 @@ def measure_in_child(database: str) -> dict:
                 return {"skipped": "PostgreSQL unreachable"}
             env["DATABASE_URL"] = POSTGRES_URL
         output = subprocess.run(
-            [sys.executable, "-m", "precinct.bench", "--child"],
+            [sys.executable, "-m", "precinct.bench", part],
             env=env,
             check=True,
             stdout=subprocess.PIPE,
@@ -71,13 +72,31 @@ def child() -> None:
     print(json.dumps(results))
 
 
+def child_load() -> None:
+    """Inside the load test's child: the demonstration data, the server and the people."""
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from precinct.bench.load import bench_load
+
+    print(json.dumps(bench_load()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--child-load", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--database", choices=["sqlite", "postgresql"], action="append")
+    parser.add_argument("--only", choices=["speed", "load"], help="run one part (default: both)")
     args = parser.parse_args()
     if args.child:
         child()
+        return
+    if args.child_load:
+        child_load()
         return
     out = ROOT / "var" / "bench.json"
     earlier = json.loads(out.read_text()) if out.exists() and args.database else {}
@@ -89,8 +108,13 @@ def main() -> None:
         },
     }
     for database in args.database or ["sqlite", "postgresql"]:
-        print(f"Measuring on {database}…", file=sys.stderr)
-        figures[database] = measure_in_child(database)
+        figures.setdefault(database, {})
+        if args.only != "load":
+            print(f"Measuring on {database}…", file=sys.stderr)
+            figures[database] = measure_in_child(database) | {"load": figures[database].get("load")}
+        if args.only != "speed":
+            print(f"Load test on {database}…", file=sys.stderr)
+            figures[database]["load"] = measure_in_child(database, "--child-load")
     from precinct.bench.report import report
 
     report(figures)

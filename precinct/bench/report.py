@@ -61,3 +61,12 @@ def report(figures: dict) -> None:
             ]
             for name, figure, target in rows:
                 print(f"{name:<44}{database:<12}{figure:>28}   {target}")
+        load = result.get("load")
+        if load and "skipped" not in load:
+            name = f"load: {load['users']} users, {load['seconds']} s"
+            figure = f"{load['requests_per_second']} req/s, {load['errors']} errors"
+            print(f"{name:<44}{database:<12}{figure:>28}   no errors")
+            for kind, found in sorted(load["by_kind"].items()):
+                figure = f"{found['p50_ms']:g} / {found['p95_ms']:g} / {found['p99_ms']:g} ms"
+                target = "p99 < 100 ms" if kind in ("list", "detail") else ""
+                print(f"{'  ' + kind + ': p50 / p95 / p99':<44}{database:<12}{figure:>28}   {target}")

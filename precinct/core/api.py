@@ -28,6 +28,34 @@ def exception_handler(exc, context):
     return drf_exception_handler(exc, context)
 
 
+# The refusals every operation may give, each with its reasons: by field for a 400 (the field's name, or
+# "non_field_errors"), in "detail" for the others.
+REFUSALS = {
+    "400": "A parameter or a field refused, with the reasons by name.",
+    "401": "No token, or one that is not valid (expired, revoked, ended with its password).",
+    "403": "The token's scope or the user's role does not allow it.",
+    "404": "No such record within your reach (one out of reach is answered the same way).",
+}
+
+
+def document_refusals(result, generator, request, public):
+    """A schema post-processing hook: every operation documents the refusals it may answer with."""
+    result.setdefault("components", {}).setdefault("schemas", {})["Refusal"] = {
+        "type": "object",
+        "description": "Reasons: by field name for a 400, in `detail` otherwise.",
+        "additionalProperties": True,
+    }
+    for path in result.get("paths", {}).values():
+        for operation in path.values():
+            responses = operation.setdefault("responses", {})
+            for status, description in REFUSALS.items():
+                responses.setdefault(status, {
+                    "description": description,
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Refusal"}}},
+                })  # fmt: skip
+    return result
+
+
 class BodyField(serializers.SlugRelatedField):
     """A territorial body by its code, among the bodies in the requesting user's reach."""
 

@@ -23,6 +23,13 @@ class RecordCursorPagination(CursorPagination):
             raise ValidationError({self.page_size_query_param: [message]})
         return int(asked)
 
+    def get_schema_operation_parameters(self, view) -> list[dict]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"] |= {"minimum": 1, "maximum": self.max_page_size}
+        return parameters
+
     def decode_cursor(self, request):
         """A cursor is the one a page gave; one made up or cut short is a bad parameter, not a missing
         page (DRF answers 404)."""

@@ -4,11 +4,11 @@ from precinct.organisation.models import Body
 
 
 class BodySerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = Body
-        fields = ["code", "parent", "kind", "name_az", "name_en", "name_ru", "founded"]
+        fields = ["code", "parent", "kind", "name_az", "name_en", "name_ru", "founded", "closed"]
 
 
 class BodyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):

@@ -58,3 +58,10 @@ def test_api_lists_page_by_cursor_without_counting(administrator):
         assert refused.status_code == 400 and "page_size" in refused.json()
     forged = client.get("/api/crimes/?cursor=forged")
     assert forged.status_code == 400 and "cursor" in forged.json()
+
+
+def test_a_path_under_the_api_that_names_nothing_answers_in_json(administrator):
+    answer = api_for(administrator).get("/api/crimes/1.5e-9/")
+    assert answer.status_code == 404 and answer["Content-Type"] == "application/json"
+    page = client_for(administrator).get("/nowhere/")
+    assert page.status_code == 404 and "text/html" in page["Content-Type"]
