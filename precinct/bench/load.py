@@ -80,6 +80,8 @@ def summary(stats_csv: Path, seconds: float) -> dict:
             "p99_ms": max(float(row["99%"]) for row in found),
         }
     total = next(row for row in rows if row["Name"] == "Aggregated")
+    failures_csv = stats_csv.with_name(stats_csv.name.replace("_stats", "_failures"))
+    failures = list(csv.DictReader(failures_csv.open())) if failures_csv.exists() else []
     return {
         "users": LOAD_USERS,
         "seconds": round(seconds),
@@ -90,6 +92,10 @@ def summary(stats_csv: Path, seconds: float) -> dict:
         "p95_ms": float(total["95%"]),
         "p99_ms": float(total["99%"]),
         "by_kind": figures,
+        "failures": [
+            {"request": row["Name"], "error": row["Error"][:200], "count": int(row["Occurrences"])}
+            for row in failures
+        ],
     }
 
 

@@ -65,7 +65,7 @@ class Analyst(SignedIn):
 
     @task(2)
     def violations(self) -> None:
-        self.page("list: violations", "/traffic/violations/")
+        self.page("list: violations", "/traffic/")
 
     @task(2)
     def crime(self) -> None:

@@ -4,6 +4,8 @@ import datetime
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 
@@ -48,8 +50,17 @@ class Table:
     def page_columns(self) -> list[Column]:
         return [column for column in self.columns if column.on_page]
 
-    def page_rows(self):
-        """The rows as the list page shows them: the columns `on_page` only."""
+    def page_html(self) -> SafeString:
+        """The rows of the list page as HTML, every value escaped: written here rather than by the template
+        engine, which took most of a list page's time cell by cell (50 rows of 11 columns)."""
         shown = self.page_columns
+        rows = []
         for row in self.rows:
-            yield row, [(column, column.value(row)) for column in shown]
+            cells = []
+            for column in shown:
+                value = conditional_escape(column.value(row))
+                if column.link:
+                    value = format_html('<a href="{}">{}</a>', row.get_absolute_url(), value)
+                cells.append(f'<td class="wrap">{value}</td>' if column.wrap else f"<td>{value}</td>")
+            rows.append(f"<tr>{''.join(cells)}</tr>")
+        return mark_safe("\n".join(rows))  # noqa: S308 - built of escaped values only
