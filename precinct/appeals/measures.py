@@ -136,7 +136,7 @@ def forwarded_past_due(period: Period, scope: Scope) -> QuerySet:
     """Applications forwarded after their deadline, missed in the period by the body that forwarded them
     (the competent body's own deadline, which runs anew, counts on its own; few: read directly)."""
     missed = Application.objects.filter(missed_due_on__range=(period.start, period.end))
-    return in_scope(missed, scope, "forwarded_from")
+    return in_scope(missed, scope, "missed_by")
 
 
 def late_or_open(period: Period, scope: Scope) -> QuerySet:

@@ -189,8 +189,17 @@ class Application(ScopedModel, Timestamped):
     )
     forwarded_on = models.DateField(_("forwarded on"), null=True, blank=True)
     forwarded_to_authority = models.CharField(_("forwarded to"), max_length=200, blank=True)
-    # The deadline the body that held it had already missed when it forwarded it: forwarding starts the
-    # competent body's deadline anew, and the one missed still counts, for the body that missed it.
+    # The deadline the body that held it had already missed when it forwarded it, and that body: forwarding
+    # starts the competent body's deadline anew, and the one missed still counts, for the body that missed it.
+    missed_by = models.ForeignKey(
+        Body,
+        verbose_name=_("deadline missed by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     missed_due_on = models.DateField(
         _("deadline missed before forwarding"), null=True, blank=True, editable=False
     )

@@ -183,9 +183,12 @@ def forward(*, actor: Actor, application: Application, reason: str, body: Body |
     if not reason.strip():
         raise ValidationError({"reason": [_("Say why the application is forwarded.")]})
     on = today()
-    values = {"forwarded_from": application.body, "forwarded_on": on, "forwarded_to_authority": authority}
-    if application.due_on < on:  # forwarded late: the deadline missed is kept, before a new one runs
-        values["missed_due_on"] = application.due_on
+    # The body that received it keeps the credit for receiving and forwarding it, however often it moves on.
+    receiver = application.forwarded_from or application.body
+    values = {"forwarded_from": receiver, "forwarded_on": on, "forwarded_to_authority": authority}
+    if application.due_on < on and not application.missed_due_on:
+        # Forwarded late: the deadline missed is kept, with the body that missed it, before a new one runs.
+        values |= {"missed_due_on": application.due_on, "missed_by": application.body}
     if body is not None:
         if body.pk == application.body_id:
             raise ValidationError({"body": [_("The application is already with this body.")]})

@@ -89,10 +89,18 @@ def outside_its_body(record: ScopedModel) -> dict[str, list[str]]:
         return {}
     if isinstance(day, datetime.datetime):
         day = day.astimezone(LOCAL).date()
-    if body.founded and day < body.founded:
-        reason = _("“%(body)s” was founded on %(founded)s, after this day.")
-        return {field: [reason % {"body": body, "founded": f"{body.founded:%d.%m.%Y}"}]}
-    if body.closed and day > body.closed:
-        reason = _("“%(body)s” closed on %(closed)s, before this day.")
-        return {field: [reason % {"body": body, "closed": f"{body.closed:%d.%m.%Y}"}]}
-    return {}
+    reason = outside_life(str(body), day, body.founded, body.closed)
+    return {field: [reason]} if reason else {}
+
+
+def outside_life(name: str, day: datetime.date, founded, closed) -> str | None:
+    """Why a record of the day cannot be a body's (founded later, or closed before), or None."""
+    if founded and day < founded:
+        return _("“%(body)s” was founded on %(founded)s, after this day.") % {
+            "body": name, "founded": f"{founded:%d.%m.%Y}"
+        }  # fmt: skip
+    if closed and day > closed:
+        return _("“%(body)s” closed on %(closed)s, before this day.") % {
+            "body": name, "closed": f"{closed:%d.%m.%Y}"
+        }  # fmt: skip
+    return None

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from precinct.core.periods import EARLIEST, LOCAL
+from precinct.core.scope import outside_life
 from precinct.traffic.models import Payment
 
 PLATE = re.compile(r"[0-9A-Z]{2,10}")
@@ -73,6 +74,8 @@ class Checker:
         self.cell_keys: list[tuple] = []
         self.batch_id: int | None = None
         self.copy_text = False  # whether the chunks carry PostgreSQL's COPY text too
+        # The bodies with a founding or closing day: body id → (founded, closed), as dates.
+        self.lives: dict[int, tuple[datetime.date | None, datetime.date | None]] = {}
 
     def hour(self, text: str) -> tuple[str, int, int, int]:
         """The UTC hour ("YYYY-MM-DD HH") and the local year, month and day of a local hour, worked out once
@@ -181,6 +184,12 @@ class Checker:
         payment = payment or UNPAID
         if payment not in PAYMENTS:
             raise Refused("payment", _("“%(v)s” is not one of unpaid, paid, cancelled") % {"v": payment})
+        life = self.lives.get(body_id)
+        if life is not None:  # a body founded or closed: the record's day lies in its life
+            name = self.body_codes.get(body_id, str(body_id))
+            reason = outside_life(name, datetime.date(year, month, day), *life)
+            if reason:
+                raise Refused("occurred_at", reason)
         key = (body_id, year, month, day, parking, device_id)
         cell = self.cells.get(key)
         if cell is None:

@@ -160,6 +160,10 @@ class ViolationFeed:
         in_reach = {code: pk for code, pk, _path in bodies if pk in reach}
         self.now = timezone.now()
         self.checker = Checker(devices, in_reach, articles, reach, self.now)
+        lives = Body.objects.filter(pk__in=reach).exclude(founded=None, closed=None)
+        self.checker.lives = {
+            pk: (founded, closed) for pk, founded, closed in lives.values_list("pk", "founded", "closed")
+        }
         self.cell_keys: list[tuple] = []
         self.written_cells: set[int] = set()
         self.written_by_body: dict[int, int] = {}

@@ -82,3 +82,30 @@ def test_a_deadline_missed_before_forwarding_still_counts_for_the_body_that_miss
     from precinct.core.measures import Scope
 
     assert list(OVERDUE.queryset(year, Scope(body("mia")))) == [moved]
+
+
+def test_forwarded_on_again_it_stays_received_by_the_first_body_and_missed_by_the_one_that_missed_it(
+    nasimi_appeals, ganja_appeals, monkeypatch
+):
+    application = apply(nasimi_appeals, received_on=datetime.date(2023, 1, 10))
+    missed = application.due_on
+    monkeypatch.setattr(services, "today", lambda: missed + datetime.timedelta(days=3))
+    moved = services.forward(
+        actor=Actor.cli(nasimi_appeals), application=application, reason="Not ours", body=body("ganja")
+    )
+    moved = services.assign(actor=Actor.cli(ganja_appeals), application=moved, officer=ganja_appeals)
+    services.forward(  # Ganja forwards it on in time
+        actor=Actor.cli(ganja_appeals), application=moved, reason="Not ours either", body=body("sumgait")
+    )
+    january = Period(datetime.date(2023, 1, 1), datetime.date(2023, 1, 31))
+    year = Period(datetime.date(2023, 1, 1), datetime.date(2023, 12, 31))
+    assert figures(january, "baku-nasimi")["appeals.received"] == 1
+    assert figures(january, "ganja")["appeals.received"] == 0
+    assert (
+        figures(year, "baku-nasimi")["appeals.overdue"] == 1
+        and figures(year, "ganja")["appeals.overdue"] == 0
+    )
+    with from_records():
+        assert figures(year, "baku-nasimi")["appeals.overdue"] == 1
+    for rollup in rollups():
+        assert rollup.differences() == []

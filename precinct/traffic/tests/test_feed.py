@@ -259,3 +259,16 @@ def test_a_row_of_year_one_or_a_field_past_the_csv_limit_is_quarantined_and_a_fa
     )
     assert closing.note.startswith("failed (RuntimeError) after 2 violations written")
     assert sorted(batch.bodies.values_list("code", flat=True)) == ["baku-nasimi"]
+
+
+def test_a_row_dated_outside_its_bodys_life_is_quarantined(cameras):
+    """Nasimi's department closed on 31 August 2023 (Baku time): a detection of 1 September is refused."""
+    nasimi = body("baku-nasimi")
+    nasimi.closed = datetime.date(2023, 8, 31)
+    nasimi.save()
+    report = take(
+        cameras,
+        "2023-08-31 23:59:00,,CAM-1,,328.1,10AB125,,,\n2023-09-01 00:00:00,,CAM-1,,328.1,10AB126,,,\n",
+    )
+    assert report.written == 1
+    assert report.problems == [(3, "occurred_at", "“baku-nasimi” closed on 31.08.2023, before this day.")]
