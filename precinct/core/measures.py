@@ -161,7 +161,15 @@ class Measure:
             months = cached(("months", self.months), self.months)
         else:
             months = cached(("months", self.domain), lambda: domain_months(self.domain))
-        return months is None or any(start.replace(day=1) <= month <= end for month in months)
+        if months is None:
+            return True
+
+        def some_in(first_day: datetime.date, last_day: datetime.date) -> bool:
+            return any(first_day.replace(day=1) <= month <= last_day for month in months)
+
+        # Records in the days it reads, and in the period itself (crimes of earlier years solved in a
+        # year when the register kept nothing are not a known zero).
+        return some_in(start, end) and some_in(period.start, period.end)
 
     def known(self, period: Period) -> bool:
         """Whether its figure for `period` may be compared with: records in it, and records from its first

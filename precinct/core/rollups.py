@@ -252,10 +252,12 @@ def months_with_records(domain: str | None = None) -> frozenset[datetime.date]:
         ministry = ministry_id()
         found: set[datetime.date] = set()
         for rollup in rollups():
-            monthly = isinstance(rollup, ChainedRollup) and rollup.keys[1] == "month"
-            if monthly and domain in (None, rollup.model._meta.app_label):
+            if isinstance(rollup, ChainedRollup) and domain in (None, rollup.model._meta.app_label):
+                # Months from the monthly cells; from the daily ones too, where a rollup keeps only days
+                # (crimes solved, by the day they were solved).
+                field = rollup.keys[1]
                 cells = rollup.model._default_manager.filter(body_id=ministry)
-                found.update(cells.values_list("month", flat=True).distinct())
+                found.update(day.replace(day=1) for day in cells.values_list(field, flat=True).distinct())
         return frozenset(found)
 
     return kept(("months", domain), read)

@@ -327,16 +327,20 @@ class Tally:
             first, last = (moment.astimezone(self.zone).date() for moment in (first, last))
         return first, last
 
-    def months(self) -> frozenset[datetime.date] | None:
-        """The months in which the records it reads lie, where their cells tell (see `span`); None for
-        records without cells (a gap in those is not looked for: it would take a scan of the records)."""
+    def months(self) -> frozenset[datetime.date]:
+        """The months in which the records it reads lie: their cells tell, where they have some (see
+        `span`); else the records themselves (tallies of few records: detentions, groups, events)."""
         from precinct.core.rollups import domain_months, rolled_up
 
         model = self.base().model
-        if not rolled_up(model):
-            return None
-        domain = model._meta.app_label
-        return cached(("months", domain), lambda: domain_months(domain))
+        if rolled_up(model):
+            domain = model._meta.app_label
+            found = cached(("months", domain), lambda: domain_months(domain))
+            if found is not None:
+                return found
+        months = self.base().annotate(month_of=TruncMonth(self.day, tzinfo=self.zone)).order_by()
+        found = months.values_list("month_of", flat=True).distinct()
+        return frozenset(as_date(month) for month in found if month is not None)  # a group not neutralized
 
     def check(self, filters: Iterable[str]) -> None:
         unknown = set(filters) - set(self.keys)

@@ -111,3 +111,22 @@ def test_a_year_in_a_gap_of_the_register_holds_no_known_zero(analyst, nasimi_off
     with from_records():
         again = crime_figures(board_report(PERIOD, Body.objects.get(code="mia")))["crimes.registered"]
     assert (again.value, again.previous_known) == (1, False)
+
+
+def test_a_domain_read_from_its_records_holds_no_known_zero_in_a_gap(analyst, db):
+    """Detentions in 2021 and 2023, none in 2022: the custody figures of 2023 are not compared with a zero
+    of 2022 (nor "crimes of earlier years solved" of a year the register kept nothing in)."""
+    from precinct.conftest import make_user
+    from precinct.core.audit import Actor
+    from precinct.core.models import Via
+    from precinct.core.roles import Role
+    from precinct.custody.tests.test_custody import at, detained
+
+    keeper = Actor(make_user("keeper-gap", Role.CUSTODY_OFFICER, ["baku-nasimi"]), Via.WEB)
+    detained(keeper, at(10, 10) - datetime.timedelta(days=730))  # March 2021
+    detained(keeper, at(12, 10))  # March 2023
+    report = board_report(PERIOD, Body.objects.get(code="mia"))
+    custody = next(r for r in report.sections if r.section.name == "custody").figures[0]
+    assert (custody.value, custody.previous_known) == (1, False)
+    earlier = crime_figures(report)["crimes.earlier_years_solved"]
+    assert earlier.value == 0 and not earlier.previous_known  # no crime recorded at all
