@@ -209,7 +209,7 @@ MEDIA_ROOT = DATA_DIR / "media"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 
-# The public statistics page shows a count below this as "fewer than N".
+# The public statistics page withholds a count below this (and what would give one back).
 PUBLIC_MIN_COUNT = env_int("PUBLIC_MIN_COUNT", 10)
 
 # `precinct audit head` appends the audit chain's head here; keep a copy off this machine.

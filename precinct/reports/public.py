@@ -3,7 +3,7 @@ of two published figures could take apart.
 
 - Periods are whole months, quarters and years that have ended, and only those with records: no period
   of days can be asked for, so that 1 January–5 May minus 1 January–4 May gives nothing away.
-- A count that could point at persons is withheld below `PUBLIC_MIN_COUNT` ("fewer than N"); a share is
+- A count that could point at persons is withheld below `PUBLIC_MIN_COUNT`; a share is
   withheld when its numerator or its denominator is; counts that say nothing of persons (how many cities
   held reception days) are published as they are.
 - Secondary suppression over the whole tree of a year (the year, its quarters, its months): in every sum of
@@ -39,7 +39,8 @@ from precinct.reports.engine import board_report
 
 
 class Withheld:
-    """A figure too small to publish: shown as "fewer than N"."""
+    """A figure not published: too small, or one that would give a small one back. Every such figure is
+    shown alike ("withheld"), so that the page does not tell which of them are the small ones."""
 
     def __init__(self, threshold: int) -> None:
         self.threshold = threshold
