@@ -1,9 +1,13 @@
 """API lists page by cursor, newest first, without counting the collection (50 M violations are never
 counted to show 50 of them); the page size is the client's to choose, up to a bound."""
 
+import re
+
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import CursorPagination
+
+CURSOR = re.compile(r"[A-Za-z0-9_=-]+")  # a cursor is URL-safe base64
 
 
 class RecordCursorPagination(CursorPagination):
@@ -33,7 +37,10 @@ class RecordCursorPagination(CursorPagination):
     def decode_cursor(self, request):
         """A cursor is the one a page gave; one made up or cut short is a bad parameter, not a missing
         page (DRF answers 404)."""
+        given = request.query_params.get(self.cursor_query_param)
         try:
+            if given is not None and not CURSOR.fullmatch(given):  # DRF would read junk as the first page
+                raise NotFound
             return super().decode_cursor(request)
         except NotFound:
             raise ValidationError(

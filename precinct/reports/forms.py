@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from precinct.core.forms import DateField
-from precinct.core.periods import Period
+from precinct.core.periods import EARLIEST, Period, standard_windows
 from precinct.organisation.models import Body
 from precinct.reports.windows import as_of_default
 
@@ -42,6 +42,14 @@ class WindowsForm(BodyForm):
     """The standard windows to a day (yesterday, or the last day with records, when none is given)."""
 
     as_of = DateField(label=_("As of"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean_as_of(self) -> datetime.date | None:
+        """A day whose windows, reaching back a year and the year before that, stay within the range."""
+        day = self.cleaned_data.get("as_of")
+        if day and standard_windows(day)[-1][1].comparison.start < EARLIEST:
+            first = EARLIEST.replace(year=EARLIEST.year + 2)
+            raise forms.ValidationError(_("Give a day from %(first)s on.") % {"first": f"{first:%d.%m.%Y}"})
+        return day
 
     def day(self) -> datetime.date:
         return self.cleaned_data.get("as_of") or as_of_default()

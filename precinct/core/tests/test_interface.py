@@ -56,8 +56,9 @@ def test_api_lists_page_by_cursor_without_counting(administrator):
     for junk in ("100000", "0", "-1", "ten", "1e3"):  # a bound passed, or not a whole number: refused by name
         refused = client.get(f"/api/crimes/?page_size={junk}")
         assert refused.status_code == 400 and "page_size" in refused.json()
-    forged = client.get("/api/crimes/?cursor=forged")
-    assert forged.status_code == 400 and "cursor" in forged.json()
+    for forged in ("forged", "%00", "%20"):
+        refused = client.get(f"/api/crimes/?cursor={forged}")
+        assert refused.status_code == 400 and "cursor" in refused.json(), forged
 
 
 def test_a_path_under_the_api_that_names_nothing_answers_in_json(administrator):

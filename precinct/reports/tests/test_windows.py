@@ -54,7 +54,7 @@ def test_the_api_gives_the_windows_of_a_body_in_reach_only(nasimi_officer, ganja
     nowhere = api_for(ganja_officer).get(reverse("api-windows"), {"body": "nowhere"})
     assert out_of_reach.status_code == nowhere.status_code == 400
     assert out_of_reach.json() == nowhere.json() and "body" in nowhere.json()
-    for day in ("17 September", "0001-01-01", "9999-12-31"):
+    for day in ("17 September", "0001-01-01", "9999-12-31", "1900-01-01"):
         refused = client.get(reverse("api-windows"), {"as_of": day})
         assert refused.status_code == 400 and "as_of" in refused.json()
     assert client.get(reverse("api-windows"), {"as_of": "17.09.2023"}).json()["as_of"] == "2023-09-17"

@@ -20,7 +20,7 @@ document.addEventListener("DOMContentLoaded", () => {
     const trend = data.trends[Number(canvas.dataset.trend)];
     new Chart(canvas, {
       type: "line",
-      data: { labels: trend.labels, datasets: series(trend, { tension: 0.2 }) },
+      data: { labels: trend.labels, datasets: series(trend, { tension: 0 }) },
       options: { animation: false, plugins: legend, scales: { y: { beginAtZero: true } } },
     });
   });
