@@ -12,6 +12,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from precinct.core.audit import Actor, record_export, record_read
 from precinct.core.forms import within_range
+from precinct.core.middleware import NUL_REFUSED
 from precinct.core.models import Via
 from precinct.core.roles import CHANGE, can
 from precinct.organisation.models import Body
@@ -132,6 +133,16 @@ class InReachMany(serializers.ManyRelatedField):
         return related
 
 
+def holds_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, list | tuple):
+        return any(holds_nul(item) for item in value)
+    if isinstance(value, dict):
+        return any(holds_nul(key) or holds_nul(item) for key, item in value.items())
+    return False
+
+
 class ServiceSerializer(serializers.ModelSerializer):
     """A model serializer whose create and update are the domain's service calls."""
 
@@ -140,7 +151,14 @@ class ServiceSerializer(serializers.ModelSerializer):
     )
 
     def to_internal_value(self, data):
-        """Every date and moment within the range Precinct takes, refused by the field's name."""
+        """Every date and moment within the range Precinct takes, and no NUL character in any value (a
+        related record looked up by a code with one would be a server error on PostgreSQL), refused by the
+        field's name."""
+        carrying = (
+            [name for name, value in dict(data).items() if holds_nul(value)] if hasattr(data, "items") else []
+        )
+        if carrying:
+            raise ValidationError({name: [str(NUL_REFUSED)] for name in carrying})
         validated = super().to_internal_value(data)
         errors = {}
         for name, value in validated.items():

@@ -66,3 +66,18 @@ def test_a_path_under_the_api_that_names_nothing_answers_in_json(administrator):
     assert answer.status_code == 404 and answer["Content-Type"] == "application/json"
     page = client_for(administrator).get("/nowhere/")
     assert page.status_code == 404 and "text/html" in page["Content-Type"]
+
+
+def test_a_nul_character_anywhere_is_refused_by_name(administrator):
+    """PostgreSQL keeps no NUL in text: a lookup by a code with one would be a server error."""
+    client = api_for(administrator)
+    refused = client.get("/api/crimes/", {"body": "baku\x00"})
+    assert refused.status_code == 400 and "body" in refused.json()
+    seizure = {"substance": "\x1b\x00", "body": "baku-nasimi", "seized_on": "2023-03-01", "unit": "kg",
+               "quantity": "1", "found_by": "search", "place": "street"}  # fmt: skip
+    refused = client.post("/api/seizures/", seizure, format="json")
+    assert refused.status_code == 400 and "substance" in refused.json()
+    refused = client.post("/api/seizures/", seizure)  # as a form
+    assert refused.status_code == 400 and "substance" in refused.json()
+    page = client_for(administrator).get("/crimes/", {"body": "\x00"})
+    assert page.status_code == 400 and page.content.decode().startswith("body:")
