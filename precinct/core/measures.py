@@ -148,7 +148,7 @@ class Measure:
     def has_data(self, period: Period) -> bool:
         """Whether the domain has records in the days the figure for `period` reads: within the span of
         its records, and in a month with some (a gap of years in a register holds no known zero)."""
-        from precinct.core.rollups import domain_months
+        from precinct.core.coverage import domain_months
 
         span = self.records_span()
         if span is None:
@@ -180,7 +180,7 @@ class Measure:
         return covered and self.has_data(period)
 
     def records_span(self) -> tuple[datetime.date, datetime.date] | None:
-        from precinct.core.rollups import domain_span
+        from precinct.core.coverage import domain_span
 
         if self.span is not None:
             return cached(("span", self.span), self.span)

@@ -311,14 +311,11 @@ class Tally:
         once per report for all the tallies of that app); else the records themselves (two seeks on the
         day's index): a drugs figure of prevention events or of the crimes' parties spans those records,
         not the seizures' cells. No records at all: no day has data."""
-        from precinct.core.rollups import domain_span, rolled_up
+        from precinct.core.coverage import domain_span
 
-        model = self.base().model
-        if rolled_up(model):  # its records have cells: they tell where the records are
-            domain = model._meta.app_label
-            found = cached(("span", domain), lambda: domain_span(domain))
-            if found is not None:
-                return found
+        found = self.cells_tell("span", domain_span)
+        if found is not None:
+            return found
         bounds = self.base().aggregate(first=models.Min(self.day), last=models.Max(self.day))
         if bounds["first"] is None:
             return (datetime.date.max, datetime.date.max)
@@ -330,17 +327,25 @@ class Tally:
     def months(self) -> frozenset[datetime.date]:
         """The months in which the records it reads lie: their cells tell, where they have some (see
         `span`); else the records themselves (tallies of few records: detentions, groups, events)."""
-        from precinct.core.rollups import domain_months, rolled_up
+        from precinct.core.coverage import domain_months
 
-        model = self.base().model
-        if rolled_up(model):
-            domain = model._meta.app_label
-            found = cached(("months", domain), lambda: domain_months(domain))
-            if found is not None:
-                return found
+        found = self.cells_tell("months", domain_months)
+        if found is not None:
+            return found
         months = self.base().annotate(month_of=TruncMonth(self.day, tzinfo=self.zone)).order_by()
         found = months.values_list("month_of", flat=True).distinct()
         return frozenset(as_date(month) for month in found if month is not None)  # a group not neutralized
+
+    def cells_tell(self, what: str, read: Callable[[str], object]):
+        """What its domain's cells tell of where the records lie (`read`, once per report), where its
+        records have cells; else None."""
+        from precinct.core.coverage import rolled_up
+
+        model = self.base().model
+        if not rolled_up(model):
+            return None
+        domain = model._meta.app_label
+        return cached((what, domain), lambda: read(domain))
 
     def check(self, filters: Iterable[str]) -> None:
         unknown = set(filters) - set(self.keys)

@@ -31,9 +31,10 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from precinct.core.coverage import months_with_records
 from precinct.core.measures import Measure, Scope, Unit, computing
 from precinct.core.periods import Period
-from precinct.core.rollups import generation, kept, months_with_records
+from precinct.core.rollups import generation, kept
 from precinct.organisation.models import Body
 from precinct.reports.engine import board_report
 

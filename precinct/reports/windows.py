@@ -6,9 +6,9 @@ import datetime
 from django.utils import timezone
 
 from precinct.core.cells import together
+from precinct.core.coverage import last_day
 from precinct.core.measures import Scope, computing
 from precinct.core.periods import standard_windows
-from precinct.core.rollups import last_day
 from precinct.reports.engine import figure, period_dict, sections
 
 
