@@ -193,6 +193,7 @@ ON_TIME = APPLICATIONS.share(
     "Доля отвеченных в установленный срок",
     "applications",
     whole_where={"event": Event.CONSIDERED},
+    of="appeals.considered",
     event=Event.ON_TIME,
 )
 OVERDUE = declare(

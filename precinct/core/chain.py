@@ -98,10 +98,16 @@ def seal(wait: bool = False, chunk: int = 20_000) -> int:
     return sealed
 
 
+# Up to this many places are written entry by entry through the primary key. A joined UPDATE is planned
+# over the partial index of unsealed entries, whose pointers to the versions sealing left behind a bitmap
+# scan never prunes: after a large import, every seal of a few entries read hundreds of thousands of them.
+BY_KEY = 1000
+
+
 def _write(rows: list[tuple[int, str, int]]) -> None:
     table = AuditEntry._meta.db_table
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and len(rows) > BY_KEY:
             places = staged(
                 cursor, "audit_places", [("seq", "bigint"), ("digest", "varchar"), ("id", "bigint")], rows
             )

@@ -131,6 +131,9 @@ class Measure:
     # parts of one whole are withheld together when one is, or when what they leave of the whole is small,
     # so that no subtraction gives a withheld count back.
     part_of: str = ""
+    # The measure whose count is this share's denominator: on public pages the share is withheld where
+    # that count is, as the share and its numerator (or the numerator's own figure) would give it back.
+    of: str = ""
     # The span of days whose records the figure for a period reads (the period itself, or everything
     # before its year for "crimes of earlier years solved"): where the domain has no records in it, the
     # figure is "no data", not a zero to compare with.
@@ -211,7 +214,7 @@ class Measure:
 
 
 # The options of `declare` that are the Measure's own fields, not its filters.
-OPTIONS = {"monthly", "parts", "personal", "reads", "part_of", "span", "months"}
+OPTIONS = {"monthly", "parts", "personal", "reads", "part_of", "of", "span", "months"}
 
 
 def declare(name: str, en: str, az: str, ru: str, unit: str, compute, records=None, **options) -> Measure:

@@ -77,6 +77,7 @@ SOLVED_SHARE = SOLVING.share(
     "solved",
     "registered",
     records=solved_records,
+    of="crimes.registered",
 )
 REGISTERED_MIA_PO = REGISTER.figure(
     "crimes.registered_mia_po",
@@ -95,6 +96,7 @@ SOLVED_SHARE_MIA_PO = SOLVING.share(
     "solved",
     "registered",
     records=solved_records,
+    of="crimes.registered_mia_po",
     agency=MIA_AND_PROSECUTOR,
 )
 EARLIER_YEARS_SOLVED = EARLIER_SOLVED.figure(
@@ -184,6 +186,7 @@ GRAVITY_SHARES = [
         "registered",
         whole_ignores=("gravity",),
         part_of="crimes.registered",
+        of="crimes.registered",
         gravity=gravity.value,
     )
     for gravity in Gravity
@@ -198,7 +201,7 @@ def by_category() -> list[tuple[str, list[Measure]]]:
         registered = REGISTER.figure(f"{name}.registered", *labels, "registered", category=category.code)
         solved = SOLVING.share(
             f"{name}.solved_share", *labels, "solved", "registered", records=solved_records,
-            category=category.code,
+            of=registered.name, category=category.code,
         )  # fmt: skip
         rows.append((category.name, [registered, solved]))
     return rows

@@ -98,6 +98,7 @@ RECORDED = INTERROGATIONS.share(
     "Доля допросов с аудио- или видеозаписью",
     "interrogations",
     whole_ignores=("recorded",),
+    of="custody.interrogations",
     recorded=True,
 )
 

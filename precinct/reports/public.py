@@ -126,19 +126,23 @@ def with_parts_withheld(measures: list[Measure], hidden: set[str], period: Perio
     """The withheld figures, with the parts of one whole (`Measure.part_of`) withheld together when one
     of them is, or when what they leave of the whole is small: the whole less the parts shown would
     give it back (crimes of the four gravity classes; registered by the MIA and the prosecutor's office,
-    and so by the other agencies)."""
+    and so by the other agencies). A share is withheld with the count it is a share of (`Measure.of`)."""
     by_name = {measure.name: measure for measure in measures}
     groups: dict[str, list[Measure]] = {}
     for measure in measures:
         if measure.part_of:
             groups.setdefault(measure.part_of, []).append(measure)
     hidden = set(hidden)
+    hidden |= {measure.name for measure in measures if measure.of in hidden}
     for whole, parts in groups.items():
         names = {part.name for part in parts}
         counts = [count_of(part, period, scope) for part in parts]
         total = count_of(by_name[whole], period, scope) if whole in by_name else None
         rest = None if total is None or None in counts else total - sum(counts)
-        if names & hidden or small(rest, threshold):
+        # A part alone is a partition with the rest of its whole (the MIA's crimes beside every other
+        # agency's), whatever other parts of the same whole are declared beside it.
+        alone = total is not None and any(small(total - n, threshold) for n in counts if n is not None)
+        if names & hidden or small(rest, threshold) or alone:
             hidden |= names
     return hidden
 

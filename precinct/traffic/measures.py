@@ -74,6 +74,7 @@ AUTOMATIC = VIOLATIONS_TALLY.share(
     "Доля выявленных специальными техническими средствами",
     "violations",
     whole_ignores=("detection",),
+    of="traffic.violations",
     detection="device",
 )
 PARKING = VIOLATIONS_TALLY.figure(

@@ -138,6 +138,40 @@ def test_the_parts_of_a_whole_cannot_be_had_by_subtraction(anonymous_client, nas
 
 
 @override_settings(PUBLIC_MIN_COUNT=3)
+def test_a_share_is_withheld_with_the_count_it_is_a_share_of(anonymous_client, nasimi_officer):
+    """The crimes of the MIA and the prosecutor's office are withheld beside all crimes (the one of
+    another agency would be the difference), though there are eight of them: their solving rate, 4 of 8,
+    would tell their number, and is withheld with it. The rate of all crimes, 4 of 9, is shown."""
+    solved = {"status": "solved", "solved_on": datetime.date(2023, 2, 20)}
+    for day in range(1, 9):
+        register(nasimi_officer, registered_on=datetime.date(2023, 2, day), agency="police",
+                 **(solved if day <= 4 else {}))  # fmt: skip
+    register(nasimi_officer, registered_on=datetime.date(2023, 2, 10), agency="other")
+    shown = figures(anonymous_client.get(reverse("public-statistics"), {"period": "2023-02"}))
+    assert shown["crimes.registered"][0] == "9"
+    assert shown["crimes.registered_mia_po"][0] == "withheld"
+    assert shown["crimes.solved_share_mia_po"][0] == "withheld"
+    assert "44" in shown["crimes.solved_share"][0]
+
+
+def test_a_share_names_the_count_it_is_a_share_of(nasimi_officer):
+    """Each `Measure.of` is a measure of the board report, whose value is the share's denominator."""
+    from precinct.reports.engine import board_report
+
+    for day in (1, 2, 3):
+        register(nasimi_officer, registered_on=datetime.date(2023, 2, day), agency="police")
+    period = Period(datetime.date(2023, 2, 1), datetime.date(2023, 2, 28))
+    scope = Scope(body("mia"))
+    measures = {
+        f.measure.name: f.measure for s in board_report(period, body("mia")).sections for f in s.figures
+    }
+    linked = [measure for measure in measures.values() if measure.of]
+    assert len(linked) >= 7
+    for measure in linked:
+        assert measure.counts(period, scope)[1] == measures[measure.of].value(period, scope), measure.name
+
+
+@override_settings(PUBLIC_MIN_COUNT=3)
 def test_a_withheld_share_of_a_month_cannot_be_had_from_its_quarter(anonymous_client, nasimi_officer):
     """A share gives back its numerator with its whole: when March's share of grave crimes is withheld,
     so is another month's, or the quarter's less January's and February's would give March's count."""
