@@ -24,6 +24,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: item.get_closest_marker("long") is None)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """PostgreSQL: the test database can be dropped at the end although a connection of an ended test
+    lingers in it (a live server's thread, a process a test started): it is closed first."""
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
 class QuickArgon2PasswordHasher(Argon2PasswordHasher):
     """Argon2 with the least work: the tests' personas log in by the same scheme as production's, without
     spending a fifth of a second of both cores on every password they are given."""

@@ -28,5 +28,5 @@ def deadline_start(application) -> datetime.date:
     """The day the answer's deadline runs from: receipt, or, for an application forwarded to this body
     from another body of the ministry, the day it was forwarded (received by the competent body)."""
     if application.forwarded_from_id and not application.forwarded_to_authority:
-        return application.forwarded_on
+        return application.arrived_on or application.forwarded_on
     return application.received_on

@@ -243,13 +243,14 @@ class Generator:
         bulk_write(self.actor, Application, self.applications, progress=self.progress)
         user = self.actor.user
         steps = BulkInserter(Step)
+        names = ("application_id", "at", "on", "user_id", "username", "status_from", "status_to")
+        noon = datetime.time(12)
         for start in range(0, len(self.steps), 20_000):
-            steps.insert([
-                Step(application=application, at=datetime.datetime.combine(on, datetime.time(12),
-                     tzinfo=datetime.UTC), on=on, user=user, username=user.username, status_from=before,
-                     status_to=after)
+            steps.insert_values(names, (
+                (application.pk, datetime.datetime.combine(on, noon, tzinfo=datetime.UTC), on, user.pk,
+                 user.username, before, after)
                 for application, moves in self.steps[start : start + 20_000] for before, after, on in moves
-            ])  # fmt: skip
+            ))  # fmt: skip
         return len(self.applications)
 
 

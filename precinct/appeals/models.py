@@ -187,7 +187,10 @@ class Application(ScopedModel, Timestamped):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # The day the body that received it forwarded it (its deed, kept however often it moves on), and the
+    # day it came to the body that has it now (the competent body's deadline runs from it).
     forwarded_on = models.DateField(_("forwarded on"), null=True, blank=True)
+    arrived_on = models.DateField(_("with this body since"), null=True, blank=True)
     forwarded_to_authority = models.CharField(_("forwarded to"), max_length=200, blank=True)
     # The deadline the body that held it had already missed when it forwarded it, and that body: forwarding
     # starts the competent body's deadline anew, and the one missed still counts, for the body that missed it.

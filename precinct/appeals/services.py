@@ -185,7 +185,11 @@ def forward(*, actor: Actor, application: Application, reason: str, body: Body |
     on = today()
     # The body that received it keeps the credit for receiving and forwarding it, however often it moves on.
     receiver = application.forwarded_from or application.body
-    values = {"forwarded_from": receiver, "forwarded_on": on, "forwarded_to_authority": authority}
+    values = {
+        "forwarded_from": receiver,
+        "forwarded_on": application.forwarded_on or on,
+        "forwarded_to_authority": authority,
+    }
     if application.due_on < on and not application.missed_due_on:
         # Forwarded late: the deadline missed is kept, with the body that missed it, before a new one runs.
         values |= {"missed_due_on": application.due_on, "missed_by": application.body}
@@ -194,6 +198,7 @@ def forward(*, actor: Actor, application: Application, reason: str, body: Body |
             raise ValidationError({"body": [_("The application is already with this body.")]})
         values |= {
             "body": body,
+            "arrived_on": on,
             "officer": None,
             "due_on": due_date(current_calendar(), on, application.needs_study, 0),
         }

@@ -3,6 +3,7 @@
 import datetime
 import decimal
 from dataclasses import dataclass
+from functools import cache
 
 from django.db import models
 from django.db.models.fields.files import FieldFile
@@ -50,13 +51,22 @@ def plain(value: object) -> object:
 NOT_AUDITED = {"created_at", "updated_at", "password", "last_login", "digest", "password_stamp"}
 
 
+# Values that are JSON as they are: most of a record's fields, passed without the checks of `plain`.
+AS_THEY_ARE = frozenset({str, int, bool, float, type(None)})
+
+
+@cache
+def audited_fields(model: type[models.Model]) -> list[tuple[str, str]]:
+    """(name, attname) of the fields a snapshot copies."""
+    return [(f.name, f.attname) for f in model._meta.concrete_fields if f.name not in NOT_AUDITED]
+
+
 def snapshot(instance: models.Model) -> dict[str, object]:
     """The values of a record's own fields (foreign keys as ids), for the before/after of an entry."""
     values: dict[str, object] = {}
-    for field in instance._meta.concrete_fields:
-        if field.name in NOT_AUDITED:
-            continue
-        values[field.name] = plain(getattr(instance, field.attname))
+    for name, attname in audited_fields(type(instance)):
+        value = getattr(instance, attname)
+        values[name] = value if type(value) in AS_THEY_ARE else plain(value)
     for field in instance._meta.many_to_many:
         if instance.pk is not None:
             values[field.name] = sorted(getattr(instance, field.name).values_list("pk", flat=True))

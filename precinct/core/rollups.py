@@ -280,6 +280,9 @@ class ChainedRollup(Rollup):
     key is the body (`body_id`)."""
 
     def chain(self, body_id: int) -> list[int]:
+        memo = _chains.get()
+        if memo is not None and body_id in memo:  # the common case, asked once per cell: no sets made
+            return memo[body_id]
         return chains_of([body_id])[body_id]
 
     def collect(self, records: Iterable[models.Model], sign: int = 1) -> dict[Key, Sums]:

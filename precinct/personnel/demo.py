@@ -401,23 +401,28 @@ def finish(actor: Actor, rng: random.Random, scale: float) -> dict[str, int]:
     from precinct.appeals.models import Application
 
     taken = set(Investigation.objects.exclude(application=None).values_list("application_id", flat=True))
+    # The complaints about police conduct read once, in the order of their keys: a query per
+    # investigation grew with the register.
+    complaints_received = list(
+        Application.objects.filter(subject__code="police_conduct")
+        .order_by("pk")
+        .values_list("pk", "body__path", "received_on")
+    )
     linked = 0
     complaints = Investigation.objects.filter(origin=Origin.COMPLAINT, application=None).select_related(
         "body"
     )
     for investigation in complaints.order_by("pk"):
-        candidates = list(
-            Application.objects.filter(
-                subject__code="police_conduct",
-                body__path__startswith=investigation.body.path,
-                received_on__range=(
-                    investigation.opened_on - datetime.timedelta(days=30),
-                    investigation.opened_on,
-                ),
-            )
-            .exclude(pk__in=taken)
-            .values_list("pk", flat=True)[:5]
+        path, since, until = (
+            investigation.body.path,
+            investigation.opened_on - datetime.timedelta(days=30),
+            investigation.opened_on,
         )
+        candidates = [
+            pk
+            for pk, where, received in complaints_received
+            if since <= received <= until and where.startswith(path) and pk not in taken
+        ][:5]
         if not candidates:
             continue
         chosen = Application.objects.get(pk=rng.choice(candidates))

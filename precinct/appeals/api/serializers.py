@@ -30,12 +30,12 @@ class ApplicationSerializer(ServiceSerializer):
             "id", "number", "received_on", "channel", "reception_day", "body", "subject", "needs_study",
             "applicant_name", "applicant_id_number", "applicant_address", "applicant_phone",
             "applicant_email", "text", "officer", "status", "due_on", "extension_days", "extension_reason",
-            "forwarded_on", "forwarded_to_authority", "answer", "answered_on", "not_considered", "steps",
-            "version",
+            "forwarded_on", "arrived_on", "forwarded_to_authority", "answer", "answered_on", "not_considered",
+            "steps", "version",
         ]  # fmt: skip
         read_only_fields = [
             "number", "officer", "status", "due_on", "extension_days", "extension_reason", "forwarded_on",
-            "forwarded_to_authority", "answer", "answered_on", "not_considered",
+            "arrived_on", "forwarded_to_authority", "answer", "answered_on", "not_considered",
         ]  # fmt: skip
 
     def create(self, validated):

@@ -9,10 +9,11 @@ from precinct.appeals import services
 from precinct.appeals.models import Application, on_the_clock
 from precinct.appeals.tests.conftest import apply
 from precinct.appeals.tests.test_measures import figures
-from precinct.conftest import body, client_for
+from precinct.conftest import body, client_for, make_user
 from precinct.core.audit import Actor
 from precinct.core.measures import from_records
 from precinct.core.periods import Period
+from precinct.core.roles import Role
 from precinct.core.rollups import rollups
 
 MARCH = Period(datetime.date(2023, 3, 1), datetime.date(2023, 3, 31))
@@ -107,5 +108,35 @@ def test_forwarded_on_again_it_stays_received_by_the_first_body_and_missed_by_th
     )
     with from_records():
         assert figures(year, "baku-nasimi")["appeals.overdue"] == 1
+    for rollup in rollups():
+        assert rollup.differences() == []
+
+
+def test_forwarded_on_again_it_stays_forwarded_on_the_day_its_receiver_forwarded_it(
+    nasimi_appeals, ganja_appeals, monkeypatch
+):
+    """The receiver's deed keeps its day; the competent body's deadline runs from the day it came."""
+    application = apply(nasimi_appeals, received_on=datetime.date(2023, 3, 1))
+    monkeypatch.setattr(services, "today", lambda: datetime.date(2023, 3, 15))
+    moved = services.forward(
+        actor=Actor.cli(nasimi_appeals), application=application, reason="Not ours", body=body("ganja")
+    )
+    monkeypatch.setattr(services, "today", lambda: datetime.date(2023, 4, 10))
+    moved = services.assign(actor=Actor.cli(ganja_appeals), application=moved, officer=ganja_appeals)
+    moved = services.forward(
+        actor=Actor.cli(ganja_appeals), application=moved, reason="Not ours either", body=body("sumgait")
+    )
+    assert (moved.forwarded_on, moved.arrived_on) == (datetime.date(2023, 3, 15), datetime.date(2023, 4, 10))
+    assert moved.due_on > datetime.date(2023, 4, 10)
+    april = Period(datetime.date(2023, 4, 1), datetime.date(2023, 4, 30))
+    assert figures(MARCH, "baku-nasimi")["appeals.forwarded"] == 1
+    assert figures(april, "baku-nasimi")["appeals.forwarded"] == 0
+    with from_records():
+        assert figures(MARCH, "baku-nasimi")["appeals.forwarded"] == 1
+        assert figures(april, "mia")["appeals.forwarded"] == 0
+    sumgait = make_user("sumgait-appeals", Role.APPEALS_OFFICER, ["sumgait"])
+    moved = services.assign(actor=Actor.cli(sumgait), application=moved, officer=sumgait)
+    extended = services.extend(actor=Actor.cli(sumgait), application=moved, days=10, reason="Study")
+    assert extended.due_on > moved.due_on  # from the day it came to Sumgait, not from March
     for rollup in rollups():
         assert rollup.differences() == []

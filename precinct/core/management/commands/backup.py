@@ -1,15 +1,14 @@
 """`precinct backup [-o FILE]`: a consistent copy of the database and the attachments in one file."""
 
-import sys
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils import timezone
-from tqdm import tqdm
 
 from precinct.core import backup
 from precinct.core.audit import Actor, record_export
+from precinct.core.management.base import in_steps
 from precinct.core.models import AuditEntry
 
 
@@ -22,15 +21,9 @@ class Command(BaseCommand):
     def handle(self, *args, output: str | None, **options) -> None:
         target = Path(output) if output else default_target()
         target.parent.mkdir(parents=True, exist_ok=True)
-        steps = ["database", "attachments"]
-        with tqdm(total=len(steps), desc="Backing up", unit=" steps", file=sys.stderr,
-                  disable=options["verbosity"] == 0) as bar:  # fmt: skip
-            try:
-                manifest = backup.make(
-                    target, progress=lambda step: (bar.set_postfix_str(step), bar.update(1))
-                )
-            except backup.BackupError as error:
-                raise CommandError(str(error)) from None
+        manifest = in_steps(
+            "Backing up", 2, options["verbosity"], lambda progress: backup.make(target, progress=progress)
+        )
         # Everything was read: the copy is an export of every record, and the log says so.
         record_export(Actor.cli(None), AuditEntry, len(manifest["members"]), f"backup {target.name}")
         self.stdout.write(self.style.SUCCESS(

@@ -1,13 +1,12 @@
 """`precinct restore FILE [--yes]`: the database and the attachments put back as a backup holds them."""
 
-import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from tqdm import tqdm
 
 from precinct.core import backup
 from precinct.core.audit import Actor, record
+from precinct.core.management.base import in_steps
 from precinct.core.models import Action
 from precinct.organisation.models import Body
 
@@ -29,15 +28,10 @@ class Command(BaseCommand):
             answer = input(f"Replace this installation's database and attachments with {file}? Type yes: ")
             if answer.strip().lower() != "yes":
                 raise CommandError("Nothing was restored.")
-        steps = ["checking", "database", "attachments", "proving the audit chain"]
-        with tqdm(total=len(steps), desc="Restoring", unit=" steps", file=sys.stderr,
-                  disable=options["verbosity"] == 0) as bar:  # fmt: skip
-            try:
-                manifest = backup.restore(
-                    file, progress=lambda step: (bar.set_postfix_str(step), bar.update(1))
-                )
-            except backup.BackupError as error:
-                raise CommandError(str(error)) from None
+        # checking, the database, the attachments, proving the audit chain
+        manifest = in_steps(
+            "Restoring", 4, options["verbosity"], lambda progress: backup.restore(file, progress=progress)
+        )
         ministry = Body.objects.filter(parent=None).first()
         if ministry is not None:  # the restore itself, in the log it restored
             record(
