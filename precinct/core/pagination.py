@@ -1,5 +1,6 @@
 """API lists page by cursor, newest first, without counting the collection (50 M violations are never
-counted to show 50 of them); the page size is the client's to choose, up to a bound."""
+counted to show 50 of them); the page size is the client's to choose, up to a bound that keeps any page,
+however nested its rows, under 100 ms (a page of 500 nested detentions took a quarter of a second)."""
 
 import re
 
@@ -14,7 +15,7 @@ class RecordCursorPagination(CursorPagination):
     ordering = "-pk"  # the primary key's index serves the order on every table
     page_size = 50
     page_size_query_param = "page_size"
-    max_page_size = 500
+    max_page_size = 100
 
     def get_page_size(self, request) -> int:
         """The size asked for, or the default; anything but a whole number from 1 to the bound is refused
