@@ -5,9 +5,11 @@ rows seen twice within a chunk are dropped, and a chunk at a time goes into the 
 that skips what is there already (same source, vehicle and second): `executemany` on SQLite, `COPY` into
 a temporary table and `INSERT … SELECT` on PostgreSQL. Re-sending a batch changes nothing; duplicates are
 counted. The rollups are kept in step from the rows really written. Bad rows are quarantined with their
-line, field and reason, and the rest are written. A batch is audited as it begins and when it ends. A
-file is read as a stream, a chunk at a time: memory does not grow with its size. A sender writes only for
-the bodies in reach; a device's rows are its own body's.
+line, field and reason, and the rest are written. A batch is audited as it begins and when it ends
+(complete or failed); each chunk, in its own transaction, writes its rows, their rollup cells and the
+batch's counts and bodies, so that a batch whose process is killed shows what it wrote and ends as
+interrupted at the next batch. A file is read as a stream, a chunk at a time: memory does not grow with
+its size. A sender writes only for the bodies in reach; a device's rows are its own body's.
 """
 
 import csv
@@ -16,10 +18,12 @@ import io
 import json
 import marshal
 import multiprocessing
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
+from queue import Full
 
 import psycopg
 from django.core.exceptions import PermissionDenied
@@ -28,12 +32,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from precinct.core.audit import Actor, record, snapshot
-from precinct.core.models import Action
+from precinct.core.models import Action, Via
 from precinct.core.roles import CHANGE, can
 from precinct.core.rollups import read_chains
 from precinct.organisation.models import Body
 from precinct.traffic.checking import Checker, Chunk, Unreadable
 from precinct.traffic.models import (
+    BATCH_SILENT,
+    BatchStatus,
     Device,
     FeedBatch,
     FeedBatchBody,
@@ -165,10 +171,10 @@ class ViolationFeed:
             pk: (founded, closed) for pk, founded, closed in lives.values_list("pk", "founded", "closed")
         }
         self.cell_keys: list[tuple] = []
-        self.written_cells: set[int] = set()
         self.written_by_body: dict[int, int] = {}
         self.postgres = connection.vendor == "postgresql"
         user = actor.user
+        end_interrupted_batches()
         with transaction.atomic():  # the batch is audited from its first row: a run cut short shows too
             self.batch = FeedBatch.objects.create(
                 received_at=self.now, source=source[:200], user=user, username=user.username
@@ -195,25 +201,23 @@ class ViolationFeed:
         except Exception as failure:
             # Each chunk is written whole or not at all: the batch ends visibly with what it wrote, for
             # the bodies it wrote for, and sending it again writes the rest.
-            self.close(received, f"failed ({type(failure).__name__}) after ")
+            self.close(received, BatchStatus.FAILED, f"failed ({type(failure).__name__}) after ")
             raise
-        self.close(received)
+        self.close(received, BatchStatus.COMPLETE)
         return self.report
 
-    def close(self, received: dict, outcome: str = "") -> None:
-        """The batch's bodies, its count for each, and its closing audit entry."""
-        bodies = {self.cell_keys[cell][0] for cell in self.written_cells}
-        self.batch.bodies.add(*bodies)
-        counts = self.written_by_body.items()
-        FeedBatchBody.objects.bulk_create(
-            [FeedBatchBody(batch=self.batch, body_id=b, written=n) for b, n in counts]
+    def close(self, received: dict, status: str, outcome: str = "") -> None:
+        """The batch's end: its status and its closing audit entry."""
+        self.batch.status, self.batch.ended_at = status, timezone.now()
+        self.batch.save(update_fields=["status", "ended_at"])
+        record(
+            self.actor,
+            Action.UPDATE,
+            self.batch,
+            received,
+            snapshot(self.batch),
+            note=outcome + counts(self.batch),
         )
-        report = self.report
-        note = (
-            f"{outcome}{report.written} violations written, {report.duplicates} duplicates, "
-            f"{report.quarantined} quarantined"
-        )
-        record(self.actor, Action.UPDATE, self.batch, received, snapshot(self.batch), note=note)
 
     @transaction.atomic
     def write(self, staged: list[tuple], cells: list[int], refused: list, text: str, sums, progress) -> None:
@@ -226,12 +230,14 @@ class ViolationFeed:
 
     def write_chunk(self, staged: list[tuple], cells: list[int], refused: list, text: str, sums, progress):
         written = self.insert(staged, cells, text, sums) if cells else {}
-        self.written_cells.update(written)
+        bodies = set()
         for cell, (count, _fines) in written.items():
             body = self.cell_keys[cell][0]
+            bodies.add(body)
             self.written_by_body[body] = self.written_by_body.get(body, 0) + count
         added = sum(count for count, _fines in written.values())
         self.roll_up(written)
+        self.count_for(bodies)
         if refused:
             QuarantinedRow.objects.bulk_create(
                 [QuarantinedRow(batch=self.batch, line=line, field=name, reason=reason, raw=raw)
@@ -248,9 +254,23 @@ class ViolationFeed:
         self.report.quarantined += len(refused)
         for name in ("rows", "written", "duplicates", "quarantined"):
             setattr(self.batch, name, getattr(self.report, name))
-        self.batch.save(update_fields=["rows", "written", "duplicates", "quarantined"])
+        self.batch.last_written_at = timezone.now()
+        self.batch.save(update_fields=["rows", "written", "duplicates", "quarantined", "last_written_at"])
         if progress:
             progress(len(cells) + len(refused))
+
+    def count_for(self, bodies: set[int]) -> None:
+        """The bodies a chunk wrote for, and the batch's count so far for each: whoever reaches one sees the
+        batch and what it wrote there, from its first chunk on, whether or not the batch ends."""
+        if not bodies:
+            return
+        self.batch.bodies.add(*bodies)
+        FeedBatchBody.objects.bulk_create(
+            [FeedBatchBody(batch=self.batch, body_id=b, written=self.written_by_body[b]) for b in bodies],
+            update_conflicts=True,
+            unique_fields=["batch", "body"],
+            update_fields=["written"],
+        )
 
     def insert(
         self, rows: list[tuple], cells: list[int], text: str, sums: dict
@@ -326,6 +346,34 @@ class ViolationFeed:
         DeviceMonthRollup().apply(dict(devices))
 
 
+def counts(batch: FeedBatch) -> str:
+    return (
+        f"{batch.written} violations written, {batch.duplicates} duplicates, {batch.quarantined} quarantined"
+    )
+
+
+def end_interrupted_batches() -> int:
+    """End the batches whose process died before it could (killed, or its machine lost): still receiving
+    and silent for `BATCH_SILENT`, they end as interrupted, with the closing entry their process never
+    wrote. What they wrote stays (whole chunks, with their cells); sending the batch again writes the rest.
+    Each new batch runs this first."""
+    now = timezone.now()
+    ended = 0
+    for batch in FeedBatch.objects.filter(status=BatchStatus.RECEIVING):
+        if not batch.silent_since(now - BATCH_SILENT):
+            continue
+        with transaction.atomic():
+            received = snapshot(batch)
+            still = FeedBatch.objects.filter(pk=batch.pk, status=BatchStatus.RECEIVING)
+            if not still.update(status=BatchStatus.INTERRUPTED, ended_at=now):
+                continue  # its process, or another sweep, ended it meanwhile
+            batch.status, batch.ended_at = BatchStatus.INTERRUPTED, now
+            note = "interrupted after " + counts(batch)
+            record(Actor(user=None, via=Via.CLI), Action.UPDATE, batch, received, snapshot(batch), note=note)
+        ended += 1
+    return ended
+
+
 def staged_from_copy(text: str) -> list[tuple]:
     """The staged rows again from their COPY text (the chunks for PostgreSQL carry only the text), as far
     as counting what was written needs them: time, source, vehicle and fine."""
@@ -341,14 +389,24 @@ def checked_aside(checker: Checker, rows: Iterable, size: int) -> Iterator[Chunk
     at most wait in it, so that memory stays flat). The child touches no database connection."""
     context = multiprocessing.get_context("fork")
     queue = context.Queue(maxsize=2)
+    writer = os.getpid()
+
+    def put(item) -> None:
+        """Wait for room in the queue while the writer lives: a writer killed leaves no checker behind."""
+        while True:
+            try:
+                return queue.put(item, timeout=1)
+            except Full:
+                if os.getppid() != writer:
+                    os._exit(1)
 
     def produce() -> None:
         try:
             for chunk in checker.chunks(rows, size):
-                queue.put(marshal.dumps(chunk))  # plain tuples and strings: faster than pickle
-            queue.put(None)
+                put(marshal.dumps(chunk))  # plain tuples and strings: faster than pickle
+            put(None)
         except BaseException as error:  # the parent reports it
-            queue.put(error)
+            put(error)
 
     worker = context.Process(target=produce, daemon=True)
     worker.start()

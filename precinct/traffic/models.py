@@ -11,6 +11,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from precinct.core.fields import ChoiceSetField, RowIdField
@@ -152,11 +153,29 @@ class Payment(models.TextChoices):
     CANCELLED = "cancelled", _("cancelled")
 
 
+class BatchStatus(models.TextChoices):
+    RECEIVING = "receiving", _("receiving")
+    COMPLETE = "complete", _("complete")
+    FAILED = "failed", _("failed")
+    # Its process ended without closing it (killed, or its machine lost): what it wrote stays, whole chunks
+    # only, and sending the batch again writes the rest.
+    INTERRUPTED = "interrupted", _("interrupted")
+
+
+# A batch that wrote no chunk for this long has lost its process: a chunk of 50,000 rows takes a second.
+BATCH_SILENT = datetime.timedelta(minutes=10)
+
+
 class FeedBatch(models.Model):
     """One batch of violations received (a file or an API call): what came, what was written, what was a
     duplicate, what was quarantined. Its audit entry names it; its bad rows stay visible."""
 
     received_at = models.DateTimeField(_("received"), db_index=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=BatchStatus.choices, default=BatchStatus.RECEIVING, db_index=True
+    )
+    last_written_at = models.DateTimeField(_("last chunk written"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
     source = models.CharField(_("source"), max_length=200)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     username = models.CharField(_("user name"), max_length=150, blank=True)
@@ -177,6 +196,17 @@ class FeedBatch(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("traffic:batch", args=[self.pk])
+
+    @property
+    def state(self) -> str:
+        """Its status as it is now: one still receiving whose process has fallen silent is interrupted,
+        even before `end_interrupted_batches` has written so."""
+        if self.status == BatchStatus.RECEIVING and self.silent_since(timezone.now() - BATCH_SILENT):
+            return BatchStatus.INTERRUPTED.label
+        return self.get_status_display()
+
+    def silent_since(self, moment: datetime.datetime) -> bool:
+        return (self.last_written_at or self.received_at) < moment
 
 
 class FeedBatchBody(models.Model):

@@ -43,6 +43,7 @@ class FeedBatchTable(Table):
         Column("received_at", _("Received"), link=True),
         Column("source", _("Source")),
         Column("username", _("User")),
+        Column("state", _("Status")),
         Column("rows", _("Rows")),
         Column("written", _("Written")),
         Column("duplicates", _("Duplicates")),

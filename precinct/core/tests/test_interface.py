@@ -53,7 +53,8 @@ def test_api_lists_page_by_cursor_without_counting(administrator):
     second = client.get(first["next"]).json()
     assert not {row["id"] for row in first["results"]} & {row["id"] for row in second["results"]}
     assert len(client.get("/api/crimes/?page_size=100").json()["results"]) == 7
-    for junk in ("101", "100000", "0", "-1", "ten", "1e3"):  # a bound passed, or not a whole number: refused by name
+    # A bound passed, or not a whole number: refused by name.
+    for junk in ("101", "100000", "0", "-1", "ten", "1e3"):
         refused = client.get(f"/api/crimes/?page_size={junk}")
         assert refused.status_code == 400 and "page_size" in refused.json()
     for forged in ("forged", "%00", "%20"):

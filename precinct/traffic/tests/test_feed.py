@@ -222,6 +222,7 @@ def test_an_officer_sees_of_anothers_batch_only_what_it_wrote_for_their_body(cam
     assert 'id="quarantine"' not in shown and "CAM-9" not in shown and "CAM-9" not in listed
     whole = client_for(cameras).get(batch.get_absolute_url()).content.decode()
     assert 'id="batch-written">4<' in whole and "CAM-9" in whole and 'id="batch-partial"' not in whole
+    assert 'id="batch-status">complete (' in whole
     assert sorted(batch.written_for.values_list("body__code", "written")) == [
         ("baku-nasimi", 3),
         ("ganja", 1),
@@ -258,6 +259,7 @@ def test_a_row_of_year_one_or_a_field_past_the_csv_limit_is_quarantined_and_a_fa
         AuditEntry.objects.filter(model="traffic.feedbatch", object_id=str(batch.pk)).order_by("pk").last()
     )
     assert closing.note.startswith("failed (RuntimeError) after 2 violations written")
+    assert batch.status == "failed" and batch.ended_at and closing.after["status"] == "failed"
     assert sorted(batch.bodies.values_list("code", flat=True)) == ["baku-nasimi"]
 
 
