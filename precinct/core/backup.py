@@ -24,6 +24,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 
+from precinct.core.whole_files import written_whole
+
 MANIFEST, SQLITE_MEMBER, DUMP_MEMBER, MEDIA_MEMBER = (
     "manifest.json",
     "database.sqlite3",
@@ -101,13 +103,11 @@ def make(target: Path, progress: Progress = lambda _step: None) -> dict:
         for path in files:
             manifest["members"][f"{MEDIA_MEMBER}/{path.relative_to(media).as_posix()}"] = digest(path)
         (work / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
-        partial = target.with_name(target.name + ".partial")
-        with tarfile.open(partial, "w") as archive:
+        with written_whole(target) as handle, tarfile.open(fileobj=handle, mode="w") as archive:
             archive.add(work / MANIFEST, MANIFEST)
             archive.add(database, database.name)
             for path in files:
                 archive.add(path, f"{MEDIA_MEMBER}/{path.relative_to(media).as_posix()}")
-        os.replace(partial, target)
     return manifest
 
 

@@ -131,3 +131,25 @@ def checkers_left(path: Path) -> list[int]:
         if not left or time.monotonic() > deadline:
             return left
         time.sleep(0.2)
+
+
+ENTRIES = 50_000
+
+
+def test_an_export_killed_while_it_writes_leaves_the_file_that_was_there(tmp_path):
+    now = timezone.now()
+    AuditEntry.objects.bulk_create(
+        AuditEntry(
+            at=now, username="reader", via="cli", action="read", model="crimes.crime", object_id=str(n)
+        )
+        for n in range(ENTRIES)
+    )
+    target = tmp_path / "audit.jsonl"
+    target.write_text("the export of last month\n", encoding="utf-8")
+    command = [sys.executable, "-m", "precinct", "audit", "export", "-o", str(target)]
+    kill_once_shown(command, r"Exporting:\s+\d+%\|[^|]*\| [1-9]\d*/")
+    assert target.read_text(encoding="utf-8") == "the export of last month\n"
+    assert (tmp_path / "audit.jsonl.partial").exists()  # named for what it is
+    run(command)
+    assert target.read_text(encoding="utf-8").count("\n") == ENTRIES
+    assert not (tmp_path / "audit.jsonl.partial").exists()

@@ -2,10 +2,12 @@
 head, and take the entries out as JSON Lines."""
 
 import argparse
+import contextlib
 import datetime
 import json
 import logging
 import sys
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -16,6 +18,7 @@ from precinct.core import chain
 from precinct.core.audit import Actor, record_export
 from precinct.core.audit_export import entries, lines
 from precinct.core.models import AuditEntry
+from precinct.core.whole_files import written_whole
 from precinct.organisation.models import User
 
 log = logging.getLogger("precinct.audit")
@@ -74,21 +77,21 @@ class Command(BaseCommand):
                 raise CommandError(f"No user “{username}”.")
         found = entries(since, until)
         total = found.count()
-        target = open(output, "w", encoding="utf-8") if output else None  # noqa: SIM115
-        write = target.write if target else (lambda text: self.stdout.write(text, ending=""))
-        try:
-            with tqdm(
-                total=total, unit=" entries", desc="Exporting", file=sys.stderr, disable=not target
-            ) as bar:
-                for line in lines(found):
-                    write(line)
-                    bar.update(1)
-        finally:
-            if target:
-                target.close()
+        with contextlib.ExitStack() as stack:
+            # An export cut short leaves no file that looks whole.
+            handle = stack.enter_context(written_whole(Path(output))) if output else None
+            bar = stack.enter_context(
+                tqdm(total=total, unit=" entries", desc="Exporting", file=sys.stderr, disable=not output)
+            )
+            for line in lines(found):
+                if handle:
+                    handle.write(line.encode())
+                else:
+                    self.stdout.write(line, ending="")
+                bar.update(1)
         # Taking the log out is itself in the log, under the name given (or the command line's).
         record_export(Actor.cli(user), AuditEntry, total, f"audit export {since or ''}..{until or ''}")
-        if target:
+        if output:
             self.stderr.write(f"{total} entries written to {output}")
 
 

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from precinct.core.periods import EARLIEST, LATEST, Period, out_of_range
+from precinct.core.whole_files import written_whole
 from precinct.organisation.models import Body
 from precinct.reports.engine import board_report
 from precinct.reports.exports import FORMATS
@@ -75,7 +76,8 @@ class Command(BaseCommand):
         if output is None:
             self.stdout.write(content.decode())
         else:
-            output.write_bytes(content)
+            with written_whole(output) as handle:  # a report cut short leaves no file that looks whole
+                handle.write(content)
             self.stdout.write(
                 f"{TITLES[report]} for {chosen.name}, {period} against {period.comparison}: {output}"
             )
