@@ -14,7 +14,7 @@ def bench_crime_import() -> dict:
     import random
 
     from precinct.core.audit import Actor
-    from precinct.core.importing import rows_from
+    from precinct.core.importing import rereading
     from precinct.core.models import Via
     from precinct.core.roles import Role
     from precinct.crimes.demo import PLANS, Generator
@@ -36,7 +36,7 @@ def bench_crime_import() -> dict:
         writer.writerows(rows)
         path = Path(handle.name)
     started = time.perf_counter()
-    report = CrimeImporter(Actor(user=user, via=Via.IMPORT)).run(rows_from(path))
+    report = CrimeImporter(Actor(user=user, via=Via.IMPORT)).run(rereading(path))
     seconds = time.perf_counter() - started
     path.unlink()
     assert report.ok and Crime.objects.count() == len(rows), report.errors[:3]

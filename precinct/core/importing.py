@@ -2,7 +2,9 @@
 
 A domain declares an `Importer` in its `importers.py`; `precinct import NAME FILE` and the upload pages
 find it there. Each bad row is reported with its line, field and reason; if any row is bad, nothing is
-written.
+written. A file is read twice, to check it and then to write it, a batch at a time, so that memory does
+not grow with its size: between the two readings an importer keeps only what its checks across rows
+need (a registration number, say).
 """
 
 import contextlib
@@ -10,6 +12,7 @@ import csv
 import datetime
 import hashlib
 import io
+import itertools
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
@@ -63,6 +66,9 @@ class ImportReport:
         return not self.errors
 
 
+Rows = Iterable[tuple[int, dict[str, str]]]
+
+
 def rows_from(source: Path | io.IOBase, name: str = "") -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, {column: text}) for each data row of a CSV or XLSX file; line 1 is the header."""
     name = name or str(source)
@@ -73,7 +79,22 @@ def rows_from(source: Path | io.IOBase, name: str = "") -> Iterator[tuple[int, d
         with source.open(encoding="utf-8-sig", newline="") as handle:
             yield from _csv_rows(handle)
     else:
-        yield from _csv_rows(io.TextIOWrapper(source, encoding="utf-8-sig", newline=""))
+        text = io.TextIOWrapper(source, encoding="utf-8-sig", newline="")
+        try:
+            yield from _csv_rows(text)
+        finally:
+            text.detach()  # the file stays open, to be read again
+
+
+def rereading(source: Path | io.IOBase, name: str = "") -> Callable[[], Rows]:
+    """The rows of a file, read afresh from its start each time they are asked for."""
+
+    def again() -> Rows:
+        if not isinstance(source, Path):
+            source.seek(0)
+        return rows_from(source, name)
+
+    return again
 
 
 def _csv_rows(handle) -> Iterator[tuple[int, dict[str, str]]]:
@@ -206,8 +227,16 @@ def parse_choice(
         ) from None
 
 
+class FileChanged(Exception):
+    """The file read the second time, to be written, is not the one that was checked."""
+
+
 class Importer(ABC):
-    """Reads rows into unsaved records; `write` saves them all and audits each, in one transaction."""
+    """Reads rows into unsaved records; `write` saves them all and audits each, in one transaction.
+
+    The hooks between the two readings of a file: `note` each good record (keep what the checks across
+    rows need, never the record), `lock` and `check` once, then `prepare` each record again built, just
+    before it is written (give it a number, say)."""
 
     name = ""
     model: type[models.Model]
@@ -221,52 +250,89 @@ class Importer(ABC):
     def build(self, line: int, row: dict[str, str]) -> models.Model:
         """An unsaved record from one row; raises RowErrors with every reason the row is refused."""
 
-    def check(self, records: list[tuple[int, models.Model]]) -> list[RowError]:
-        """Checks that need all rows at once (duplicates within the file and against the database)."""
+    def note(self, line: int, record: models.Model) -> None:  # noqa: B027 - optional hook
+        """Keep of a good record what the checks across rows need (nothing by default)."""
+
+    def lock(self) -> None:  # noqa: B027 - optional hook
+        """Take the locks the checks need before they read (nothing by default)."""
+
+    def check(self) -> list[RowError]:
+        """Checks across rows, from what was noted (duplicates within the file and against the database)."""
         return []
 
+    def prepare(self, record: models.Model) -> None:  # noqa: B027 - optional hook
+        """Complete a record built again, just before it is written (nothing by default)."""
+
     def run(
-        self, rows: Iterable[tuple[int, dict[str, str]]], progress: Progress | None = None,
+        self, rows: Rows | Callable[[], Rows], progress: Progress | None = None,
         file: "FileKey | None" = None, writing: Progress | None = None,
     ) -> ImportReport:  # fmt: skip
         """Check every row (`progress` told of each), then write them all or none (`writing` told of
-        each batch written). With the `file`'s key, a file this importer wrote before is refused whole,
-        and the file is recorded with what it wrote."""
+        each batch written). `rows` is the rows, or a function that reads them afresh (`rereading`): then
+        they are read twice and no record is held between the readings. With the `file`'s key, a file this
+        importer wrote before is refused whole, and the file is recorded with what it wrote."""
         report = ImportReport()
         if file is not None and (earlier := file.imported_before(self.name)) is not None:
             report.errors.append(RowError(1, "file", already_imported(earlier)))
             return report
-        records: list[tuple[int, models.Model]] = []
-        for line, row in rows:
+        again = rows if callable(rows) else None
+        kept: list[models.Model] | None = None if again else []
+        for line, built in self.built(again() if again else rows, progress):
             report.rows += 1
-            try:
-                records.append((line, self.build(line, row)))
-            except RowErrors as refused:
-                report.errors.extend(refused.errors)
-            if progress:
-                progress(1)
+            if isinstance(built, RowErrors):
+                report.errors.extend(built.errors)
+                continue
+            self.note(line, built)
+            if kept is not None:
+                kept.append(built)
         # The cross-row checks and the write are one transaction, so that nothing another writer commits
         # in between (a registration number, say) can slip past the checks.
-        with transaction.atomic():
-            self.lock(records)
-            if file is not None and (earlier := file.taken(self.name)) is not None:  # imported meanwhile
-                report.errors.append(RowError(1, "file", already_imported(earlier)))
-                return report
-            report.errors.extend(self.check(records))
-            if report.errors:
-                report.errors.sort(key=lambda error: error.line)
-                return report
-            self.write([record for _line, record in records], writing)
-            if file is not None:
-                file.record(self.name, self.actor, len(records))
-        report.written = len(records)
+        try:
+            with transaction.atomic():
+                self.lock()
+                if file is not None and (earlier := file.taken(self.name)) is not None:  # imported meanwhile
+                    report.errors.append(RowError(1, "file", already_imported(earlier)))
+                    return report
+                report.errors.extend(self.check())
+                if report.errors:
+                    report.errors.sort(key=lambda error: error.line)
+                    return report
+                records = kept if kept is not None else self.built_again(again(), report.rows)
+                report.written = self.write(self.prepared(records), writing)
+                if report.written != report.rows:
+                    raise FileChanged
+                if file is not None:
+                    file.record(self.name, self.actor, report.written)
+        except FileChanged:
+            report.written = 0
+            report.errors.append(RowError(1, "file", _("the file changed while it was imported")))
         return report
 
-    def lock(self, records: list[tuple[int, models.Model]]) -> None:  # noqa: B027 - optional hook
-        """Take the locks the checks need before they read (nothing by default)."""
+    def built(
+        self, rows: Rows, progress: Progress | None
+    ) -> Iterator[tuple[int, "models.Model | RowErrors"]]:
+        for line, row in rows:
+            try:
+                yield line, self.build(line, row)
+            except RowErrors as refused:
+                yield line, refused
+            if progress:
+                progress(1)
 
-    def write(self, records: list[models.Model], progress: Progress | None = None) -> None:
-        bulk_write(self.actor, self.model, records, self.batch_size, progress=progress)
+    def built_again(self, rows: Rows, checked: int) -> Iterator[models.Model]:
+        """The records of the second reading: the rows checked, every one of them good, and no more."""
+        for count, (_line, built) in enumerate(self.built(rows, None), start=1):
+            if isinstance(built, RowErrors) or count > checked:
+                raise FileChanged
+            yield built
+
+    def prepared(self, records: Iterable[models.Model]) -> Iterator[models.Model]:
+        for record in records:
+            self.prepare(record)
+            yield record
+
+    def write(self, records: Iterable[models.Model], progress: Progress | None = None) -> int:
+        return write_in_batches(self.actor, self.model, records, self.batch_size, progress=progress)
 
 
 @dataclass(frozen=True)
@@ -329,29 +395,47 @@ class RowErrors(Exception):
         self.errors = errors
 
 
-@transaction.atomic
+ROLLED_UP_EVERY = 20_000  # records whose rollup cells are added at once: a cell many records add to is
+# written once for them all, and memory stays flat however many records there are
+
+
 def bulk_write(actor: Actor, model: type[models.Model], records: list[models.Model], batch_size: int = 5000,
-               progress=None):  # fmt: skip
-    """Insert many checked records at once, each with its audit entry, in one transaction. The rollups
-    take them all at once: a cell that many records add to is written once. `progress` is told of each
-    batch written."""
+               progress=None) -> list[models.Model]:  # fmt: skip
+    """Insert many checked records at once, each with its audit entry, in one transaction, and add them
+    to the rollups; returns them, with their keys. `progress` is told of each batch written."""
+    write_in_batches(actor, model, records, batch_size, progress)
+    return records
+
+
+@transaction.atomic
+def write_in_batches(actor: Actor, model: type[models.Model], records: Iterable[models.Model],
+                     batch_size: int = 5000, progress=None) -> int:  # fmt: skip
+    """`bulk_write` of records that come one by one (a file read again): a batch is written and let go
+    before the next is read. Returns how many were written."""
     records_inserter, audit_inserter = BulkInserter(model), BulkInserter(AuditEntry)
     now = timezone.now()
     stamped = {"created_at", "updated_at"} & {field.name for field in model._meta.concrete_fields}
-    for record in records:
-        for name in stamped:
-            setattr(record, name, now)
-    for start in range(0, len(records), batch_size):
-        batch = records_inserter.insert(records[start : start + batch_size])
+    written, unrolled = 0, []
+    records = iter(records)
+    while batch := list(itertools.islice(records, batch_size)):
+        for record in batch:
+            for name in stamped:
+                setattr(record, name, now)
+        records_inserter.insert(batch)
         entries = [entry(actor, Action.CREATE, record, None, snapshot(record)) for record in batch]
         for audit_entry in entries:
             audit_entry.at = now
         audit_inserter.insert(entries)
         chain.seal_after_commit()
+        written += len(batch)
+        unrolled += batch
+        if len(unrolled) >= ROLLED_UP_EVERY:
+            rollups.added(model, unrolled)
+            unrolled = []
         if progress:
             progress(len(batch))
-    rollups.added(model, records)
-    return records
+    rollups.added(model, unrolled)
+    return written
 
 
 def importers() -> dict[str, type[Importer]]:

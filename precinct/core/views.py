@@ -19,7 +19,7 @@ from django.views.generic import DetailView, FormView, ListView
 
 from precinct.core.audit import Actor, changes_of, reads_of, record_export, record_read
 from precinct.core.forms import ImportForm
-from precinct.core.importing import FileKey, rows_from
+from precinct.core.importing import FileKey, rereading
 from precinct.core.models import Action, Via
 from precinct.core.roles import CHANGE, VIEW, can
 from precinct.core.tables import Column
@@ -385,7 +385,7 @@ class ImportView(LoginRequiredMixin, FormView):
         importer = self.importer_class(Actor.from_request(self.request, via=Via.IMPORT))
         try:
             key = FileKey.of(upload.file, upload.name)
-            report = importer.run(rows_from(upload.file, upload.name), file=key)
+            report = importer.run(rereading(upload.file, upload.name), file=key)
         except (ValueError, KeyError, OSError, zipfile.BadZipFile, csv.Error) as error:
             form.add_error("file", _("The file cannot be read: %(error)s") % {"error": error})
             return self.form_invalid(form)

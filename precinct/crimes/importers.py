@@ -38,6 +38,9 @@ class CrimeImporter(Importer):
         self.articles = {article.code: article for article in Article.objects.all()}
         self.reach = actor.user.reach_paths() if self.allowed else []
         self.today = today()
+        self.given: dict[tuple[int, int], dict[int, int]] = defaultdict(dict)  # body, year → number → line
+        self.clashes: list[RowError] = []
+        self.last: dict[tuple[int, int], int] = {}  # the highest number of each body and year
 
     def build(self, line: int, row: dict[str, str]) -> Crime:
         errors: list[RowError] = []
@@ -87,40 +90,48 @@ class CrimeImporter(Importer):
             raise RowRefused(column, _("unknown article “%(code)s” of the Criminal Code") % {"code": text})
         return article
 
-    def lock(self, records: list[tuple[int, Crime]]) -> None:
-        lock_numbering({crime.body for _line, crime in records})
+    def note(self, line: int, crime: Crime) -> None:
+        """Each body and year of the file, and the numbers given in it: one given twice is refused here,
+        one the register holds already in `check`."""
+        given = self.given[(crime.body_id, crime.year)]
+        if crime.number is None:
+            return
+        if crime.number in given:
+            self.clashes.append(taken_number(line, crime.number, crime.year))
+        else:
+            given[crime.number] = line
 
-    def check(self, records: list[tuple[int, Crime]]) -> list[RowError]:
-        """Registration numbers: unique within the file and against the register; blanks get the next one."""
-        errors: list[RowError] = []
-        keys = {(crime.body_id, crime.year) for _line, crime in records}
-        taken: dict[tuple[int, int], set[int]] = defaultdict(set)
-        years = {year for _body, year in keys}
-        bodies = {body for body, _year in keys}
-        existing = Crime.objects.filter(body__in=bodies, year__in=years).values_list("body", "year", "number")
-        for body, year, number in existing.iterator(chunk_size=10000):
-            taken[(body, year)].add(number)
-        for _line, crime in records:
-            if crime.number is None:
-                continue
-            key = (crime.body_id, crime.year)
-            if crime.number in taken[key]:
-                errors.append(
-                    RowError(
-                        _line,
-                        "number",
-                        _("number %(n)s is already registered by this body in %(y)s")
-                        % {"n": crime.number, "y": crime.year},
-                    )
-                )
-            taken[key].add(crime.number)
-        last = {key: max(numbers, default=0) for key, numbers in taken.items()}
-        for _line, crime in records:
-            if crime.number is None:
-                key = (crime.body_id, crime.year)
-                last[key] = last.get(key, 0) + 1
-                crime.number = last[key]
+    def lock(self) -> None:
+        lock_numbering({body for body, _year in self.given})
+
+    def check(self) -> list[RowError]:
+        """Registration numbers: unique within the file and against the register; blanks get the next one
+        (in `prepare`)."""
+        errors = self.clashes
+        years = {year for _body, year in self.given}
+        existing = Crime.objects.filter(body__in={body for body, _year in self.given}, year__in=years)
+        for body, year, number in existing.values_list("body", "year", "number").iterator(chunk_size=10000):
+            given = self.given.get((body, year), {})
+            if number in given:
+                errors.append(taken_number(given[number], number, year))
+            self.last[(body, year)] = max(self.last.get((body, year), 0), number)
+        for (body, year), given in self.given.items():
+            self.last[(body, year)] = max(self.last.get((body, year), 0), max(given, default=0))
         return errors
+
+    def prepare(self, crime: Crime) -> None:
+        if crime.number is None:
+            key = (crime.body_id, crime.year)
+            self.last[key] = self.last.get(key, 0) + 1
+            crime.number = self.last[key]
+
+
+def taken_number(line: int, number: int, year: int) -> RowError:
+    return RowError(
+        line,
+        "number",
+        _("number %(n)s is already registered by this body in %(y)s") % {"n": number, "y": year},
+    )
 
 
 class CrimeImportView(ImportView):

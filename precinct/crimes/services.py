@@ -14,10 +14,10 @@ from precinct.organisation.models import Body
 DOMAIN = "crimes"
 
 
-def lock_numbering(bodies) -> None:
+def lock_numbering(body_ids) -> None:
     """Serialise numbering per body: on PostgreSQL by locking the bodies' rows (SQLite's writers are
     serialised already, each transaction beginning IMMEDIATE)."""
-    list(Body.objects.select_for_update().filter(pk__in=[body.pk for body in bodies]).values_list("pk"))
+    list(Body.objects.select_for_update().filter(pk__in=list(body_ids)).values_list("pk"))
 
 
 def next_number(body: Body, year: int) -> int:
@@ -53,7 +53,7 @@ def number_taken() -> ValidationError:
 def register_crime(*, actor: Actor, values: dict) -> Crime:
     crime = Crime(**values)
     core.ensure_allowed(actor, DOMAIN, crime.body.path)
-    lock_numbering([crime.body])
+    lock_numbering([crime.body_id])
     if crime.registered_on and not crime.number:
         crime.number = next_number(crime.body, crime.registered_on.year)
     try:

@@ -147,3 +147,32 @@ def test_the_same_file_imported_again_changes_nothing_and_says_so(nasimi_officer
     changed = SimpleUploadedFile("again.csv", (HEADER + "".join(GOOD[:1])).encode())  # another file
     response = client_for(nasimi_officer).post(reverse("crimes:crime-import"), {"file": changed})
     assert response.context["report"].written == 1 and Crime.objects.count() == 3
+
+
+def test_a_file_is_read_again_to_be_written_and_one_changed_in_between_writes_nothing(
+    nasimi_officer, tmp_path
+):
+    """The rows are checked on a first reading and written on a second, so that no record waits in
+    memory; a file that reads differently the second time (changed meanwhile) is refused whole."""
+    from pathlib import Path
+
+    from precinct.core.audit import Actor
+    from precinct.core.importing import rows_from
+    from precinct.crimes.importers import CrimeImporter
+
+    path = Path(write_csv(tmp_path, GOOD))
+    readings = []
+
+    def reading():
+        readings.append(len(readings))
+        if len(readings) == 2:  # changed between the check and the write
+            path.write_text(HEADER + GOOD[0] + GOOD[0].replace("177.1", "999.9"), encoding="utf-8")
+        return rows_from(path)
+
+    report = CrimeImporter(Actor.cli(nasimi_officer)).run(reading)
+    assert readings == [0, 1] and report.written == 0
+    assert [(error.line, error.field) for error in report.errors] == [(1, "file")]
+    assert not Crime.objects.exists() and not AuditEntry.objects.exists()
+    path.write_text(HEADER + "".join(GOOD), encoding="utf-8")
+    assert CrimeImporter(Actor.cli(nasimi_officer)).run(lambda: rows_from(path)).written == 2
+    assert sorted(Crime.objects.values_list("number", flat=True)) == [1, 2]

@@ -10,7 +10,7 @@ from tqdm import tqdm
 
 from precinct.core.audit import Actor
 from precinct.core.discovery import app_modules
-from precinct.core.importing import FileKey, importers, rows_from
+from precinct.core.importing import FileKey, importers, rereading
 from precinct.core.management.base import ActingCommand
 from precinct.core.models import Via
 
@@ -59,7 +59,7 @@ class Command(ActingCommand):
             tqdm(total=total, desc="Writing", delay=0.01, **shown) as writing,
         ):
             report = importer.run(
-                rows_from(file), progress=checking.update, file=FileKey.of(file), writing=writing.update
+                rereading(file), progress=checking.update, file=FileKey.of(file), writing=writing.update
             )
         if not report.ok:
             for error in report.errors:
