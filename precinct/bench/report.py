@@ -14,6 +14,9 @@ def report(figures: dict) -> None:
             target = "< 60 s" if database == "sqlite" else ""
             name = f"import of {crime_import['rows']:,} crimes (CSV)"
             print(f"{name:<44}{database:<12}{figure:>28}   {target}")
+            if "peak_memory_mb" in crime_import:
+                figure = f"{crime_import['peak_memory_mb']} MB"
+                print(f"{'  peak memory of the process':<44}{database:<12}{figure:>28}")
         if "board_report_national_ms" in result:
             millions = (result["report_crimes"] / 10**6, result.get("report_violations", 0) / 10**6)
             crimes = "{:g} M crimes, {:g} M violations".format(*millions)
