@@ -2,6 +2,7 @@
 
 from django import forms, template
 from django.urls import reverse
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -34,6 +35,24 @@ def page_url(context, page: int) -> str:
 @register.simple_tag
 def record_url(name: str, pk) -> str:
     return reverse(name, args=[pk])
+
+
+@register.simple_tag(takes_context=True)
+def record_link(context, record) -> str:
+    """A record of another domain named on a page: a link when the reader may open it, its name alone
+    when not, so that a page never points at a record beyond its reader's reach (a crime on a detention's
+    page, shown to an inspector, who does not read the crime register)."""
+    from precinct.core.scope import ScopedModel
+
+    if record is None:
+        return "—"
+    model = type(record)
+    opened = issubclass(model, ScopedModel) and (
+        model.objects.visible_to(context["request"].user).filter(pk=record.pk).exists()
+    )
+    if not opened:
+        return format_html("{}", record)
+    return format_html('<a href="{}">{}</a>', record.get_absolute_url(), record)
 
 
 @register.simple_tag(takes_context=True)

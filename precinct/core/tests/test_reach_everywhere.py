@@ -1,0 +1,218 @@
+"""Territorial reach, tried from the models rather than written for each: on the demonstration data, for
+every scoped model, every interface that lists or shows its records and every persona, nothing out of
+reach is returned, and "not found" looks the same as "not yours".
+
+The interfaces are found, not listed: every web list (`ObjectListView`, with its CSV export), every
+detail page a record links to (`ObjectDetailView`), and every API endpoint of the router (its list, with
+the ids of the related records in each row, and its detail). A new scoped model, page or endpoint is tried
+without a test of its own. What is "in reach" is computed here from the raw rows: the record's body's path
+under one of the persona's bodies, in a domain the persona's role reads; the interfaces may show less
+(disciplinary files to inspectors only, say), never more."""
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.urls.exceptions import Resolver404
+from rest_framework.relations import ManyRelatedField, PrimaryKeyRelatedField, SlugRelatedField
+
+from precinct.conftest import api_for, client_for, make_user
+from precinct.core.roles import VIEW, Role, can
+from precinct.core.scope import ScopedModel
+from precinct.core.views import ObjectDetailView, ObjectListView
+from precinct.organisation.demo_users import ensure_demo_users
+from precinct.organisation.models import Body, User
+
+pytestmark = [pytest.mark.long, pytest.mark.django_db]
+
+# The demonstration users of two districts' officers, the custody, appeals and inspection roles, the
+# analyst and the administrator, and someone whose account reaches no body at all.
+PERSONAS = ["nasimi", "ganja", "custody", "appeals", "inspector", "analyst", "admin", "outsider"]
+TRIED = 4  # records out of reach tried directly, and records in reach opened, per model and persona
+HREF = re.compile(r'href="(/[^"?#]*)')
+
+
+def scoped_models() -> list[type[ScopedModel]]:
+    return [model for model in apps.get_models() if issubclass(model, ScopedModel)]
+
+
+def in_reach(user: User, model: type[ScopedModel], pks) -> set:
+    """The records among `pks` that the persona may see, from the raw rows."""
+    if not can(user, model.domain, VIEW):
+        return set()
+    paths = user.reach_paths()
+    rows = model.objects.filter(pk__in=list(pks)).values_list("pk", f"{model.body_field}__path")
+    return {pk for pk, path in rows if path and any(path.startswith(mine) for mine in paths)}
+
+
+def web_lists() -> Iterator[tuple[str, type[ScopedModel]]]:
+    """The path of every web list of a scoped model that takes no argument."""
+
+    def walk(patterns, prefix: str) -> Iterator[tuple[str, type]]:
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, route)
+            elif isinstance(pattern, URLPattern) and "<" not in route and "(?P" not in route:
+                view = getattr(pattern.callback, "view_class", None)
+                if view and issubclass(view, ObjectListView) and view.model:
+                    yield "/" + route.lstrip("^").rstrip("$"), view.model
+
+    yield from walk(get_resolver().url_patterns, "")
+
+
+def detail_of(path: str) -> tuple[type[ScopedModel], object] | None:
+    """The scoped record a path shows, when it is a detail page."""
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    view = getattr(match.func, "view_class", None)
+    if view and issubclass(view, ObjectDetailView) and view.model and "pk" in match.kwargs:
+        return view.model, match.kwargs["pk"]
+    return None
+
+
+def api_endpoints() -> Iterator[tuple[str, object]]:
+    from precinct.urls import router
+
+    for prefix, viewset, _basename in router.registry:
+        if getattr(viewset, "model", None) and issubclass(viewset.model, ScopedModel):
+            yield prefix, viewset
+
+
+def related_fields(viewset) -> Iterator[tuple[str, type[ScopedModel], str]]:
+    """The fields of an endpoint's rows that name related scoped records (by id, or by a code), with the
+    field they are named by."""
+    model = viewset.model
+    for name, field in viewset.serializer_class().fields.items():
+        relation = field.child_relation if isinstance(field, ManyRelatedField) else field
+        if isinstance(relation, PrimaryKeyRelatedField):
+            lookup = "pk"
+        elif isinstance(relation, SlugRelatedField):
+            lookup = relation.slug_field
+        else:
+            continue
+        try:
+            related = model._meta.get_field(field.source.split(".")[0]).related_model
+        except Exception:  # a source that is no model field (a method, a property)
+            continue
+        if related and issubclass(related, ScopedModel):
+            yield name, related, lookup
+
+
+class Findings:
+    def __init__(self) -> None:
+        self.found: list[str] = []
+
+    def check(self, user: User, model: type[ScopedModel], pks, where: str) -> None:
+        pks = set(pks)
+        beyond = pks - in_reach(user, model, pks)
+        if beyond:
+            self.found.append(f"{user.username}: {where} shows {model._meta.label} {sorted(beyond)[:5]}")
+
+    def same(self, user: User, got, missing, where: str) -> None:
+        shown, absent = normalised(got.content), normalised(missing.content)
+        if (got.status_code, shown) != (missing.status_code, absent):
+            lines = zip(shown.splitlines(), absent.splitlines(), strict=False)
+            differ = next((pair for pair in lines if pair[0] != pair[1]), "")
+            self.found.append(
+                f"{user.username}: {where} answers {got.status_code}, a missing one {missing.status_code}: "
+                f"{differ}"
+            )
+
+
+# What differs between any two answers: the masked CSRF token, and a script's nonce.
+PER_ANSWER = re.compile(rb'("X-CSRFToken": "|name="csrfmiddlewaretoken" value="|nonce=")[^"]*')
+
+
+def normalised(content: bytes) -> bytes:
+    return PER_ANSWER.sub(rb"\1", content)
+
+
+def links(findings: Findings, user: User, html: str, where: str) -> None:
+    """Every record a page links to is in reach."""
+    for path in set(HREF.findall(html)):
+        shown = detail_of(path)
+        if shown:
+            findings.check(user, shown[0], [int(shown[1])], f"{where} (a link to {path})")
+
+
+def test_nothing_out_of_reach_is_returned_counted_or_hinted_at_anywhere():
+    ensure_demo_users("precinct-demo")
+    call_command("demo-data", scale=0.01, user="admin", verbosity=0)
+    make_user("outsider", Role.OFFICER, [])
+    models = scoped_models()
+    assert len(models) >= 25 and len(list(web_lists())) >= 15 and len(list(api_endpoints())) >= 15
+    findings, tried = Findings(), set()
+    names = {body.name for body in Body.objects.all()}
+    for username in PERSONAS:
+        user = User.objects.get(username=username)
+        web, api = client_for(user), api_for(user, scope="read")
+        for path, _model in web_lists():
+            page = web.get(path)
+            if page.status_code == 200:
+                links(findings, user, page.content.decode(), path)
+                export = web.get(path, {"export": "csv"})
+                if export.status_code == 200:
+                    content = b"".join(export.streaming_content) if export.streaming else export.content
+                    rows = list(csv.reader(io.StringIO(content.decode())))
+                    for column, heading in enumerate(rows[0] if rows else []):
+                        if heading == "Territorial body":
+                            beyond = {row[column] for row in rows[1:]} & (names - reachable(user))
+                            if beyond:
+                                findings.found.append(f"{username}: {path} CSV names {sorted(beyond)[:3]}")
+        for model in models:
+            every = list(model.objects.values_list("pk", flat=True))
+            mine = in_reach(user, model, every)
+            beyond = [pk for pk in every if pk not in mine][:TRIED]
+            if not hasattr(model, "get_absolute_url"):
+                continue
+            missing_pk = max(every, default=0) + 10_000
+            for pk in beyond:
+                url = model.objects.get(pk=pk).get_absolute_url()
+                if detail_of(url) is None:
+                    break  # not a page of its own (an item shown on its parent's page)
+                tried.add(model)
+                missing_url = url.replace(f"/{pk}/", f"/{missing_pk}/")
+                got, missing = web.get(url), web.get(missing_url)
+                got.content = got.content.replace(url.encode(), missing_url.encode())
+                findings.same(user, got, missing, url)
+            for pk in sorted(mine)[:TRIED]:
+                url = model.objects.get(pk=pk).get_absolute_url()
+                page = web.get(url)
+                if page.status_code == 200:
+                    links(findings, user, page.content.decode(), url)
+        for prefix, viewset in api_endpoints():
+            model = viewset.model
+            answer = api.get(f"/api/{prefix}/", {"page_size": 100})
+            if answer.status_code != 200:
+                continue
+            rows = answer.json()["results"]
+            findings.check(user, model, [row["id"] for row in rows], f"/api/{prefix}/")
+            for name, related, lookup in related_fields(viewset):
+                named = [row[name] for row in rows if row.get(name) is not None]
+                flat = [one for value in named for one in (value if isinstance(value, list) else [value])]
+                pks = related.objects.filter(**{f"{lookup}__in": flat}).values_list("pk", flat=True)
+                findings.check(user, related, pks, f"/api/{prefix}/ ({name})")
+            every = list(model.objects.values_list("pk", flat=True))
+            mine = in_reach(user, model, every)
+            missing_pk = max(every, default=0) + 10_000
+            for pk in [pk for pk in every if pk not in mine][:TRIED]:
+                got, missing = api.get(f"/api/{prefix}/{pk}/"), api.get(f"/api/{prefix}/{missing_pk}/")
+                findings.same(user, got, missing, f"/api/{prefix}/{pk}/")
+    assert not findings.found, "\n".join(findings.found)
+    # Not vacuous: every model with pages of its own had records out of someone's reach, and they were tried.
+    paged = {model for model in models if hasattr(model, "get_absolute_url") and model.objects.exists()}
+    paged = {model for model in paged if detail_of(model.objects.first().get_absolute_url())}
+    assert len(paged) >= 12 and tried == paged, sorted(model._meta.label for model in paged - tried)
+
+
+def reachable(user: User) -> set[str]:
+    """The names of the bodies in the persona's reach."""
+    return {body.name for body in Body.objects.all() if any(map(body.path.startswith, user.reach_paths()))}
