@@ -131,4 +131,5 @@ def lookup_view(reference: Reference):
         )
         return HttpResponse(options)
 
+    view.reference = reference  # found by the reach test, like every other interface
     return view

@@ -2,14 +2,16 @@
 every scoped model, every interface that lists or shows its records and every persona, nothing out of
 reach is returned, and "not found" looks the same as "not yours".
 
-The interfaces are found, not listed: every web list (`ObjectListView`, with its CSV export), every
-detail page a record links to (`ObjectDetailView`), and every API endpoint of the router (its list, with
-the ids of the related records in each row, and its detail). A new scoped model, page or endpoint is tried
-without a test of its own. What is "in reach" is computed here from the raw rows: the record's body's path
-under one of the persona's bodies, in a domain the persona's role reads; the interfaces may show less
-(disciplinary files to inspectors only, say), never more."""
+The interfaces are found, not listed: every web list (`ObjectListView`, with its CSV export and its
+search for a record beyond reach), every detail page a record links to (`ObjectDetailView`), every
+suggestion list a form asks as its user types (`lookup_view`), and every API endpoint of the router (its
+list, with the ids of the related records in each row, and its detail). A new scoped model, page or
+endpoint is tried without a test of its own. What is "in reach" is computed here from the raw rows: the
+record's body's path under one of the persona's bodies, in a domain the persona's role reads; the
+interfaces may show less (disciplinary files to inspectors only, say), never more."""
 
 import csv
+import html
 import io
 import re
 from collections.abc import Iterator
@@ -22,6 +24,8 @@ from django.urls.exceptions import Resolver404
 from rest_framework.relations import ManyRelatedField, PrimaryKeyRelatedField, SlugRelatedField
 
 from precinct.conftest import api_for, client_for, make_user
+from precinct.core.filters import SearchFilter
+from precinct.core.references import SEPARATOR
 from precinct.core.roles import VIEW, Role, can
 from precinct.core.scope import ScopedModel
 from precinct.core.views import ObjectDetailView, ObjectListView
@@ -35,6 +39,7 @@ pytestmark = [pytest.mark.long, pytest.mark.django_db]
 PERSONAS = ["nasimi", "ganja", "custody", "appeals", "inspector", "analyst", "admin", "outsider"]
 TRIED = 4  # records out of reach tried directly, and records in reach opened, per model and persona
 HREF = re.compile(r'href="(/[^"?#]*)')
+OPTION = re.compile(r'<option value="([^"]*)"')
 
 
 def scoped_models() -> list[type[ScopedModel]]:
@@ -50,20 +55,42 @@ def in_reach(user: User, model: type[ScopedModel], pks) -> set:
     return {pk for pk, path in rows if path and any(path.startswith(mine) for mine in paths)}
 
 
-def web_lists() -> Iterator[tuple[str, type[ScopedModel]]]:
-    """The path of every web list of a scoped model that takes no argument."""
+def routes() -> Iterator[tuple[str, object]]:
+    """The path and view of every route that takes no argument."""
 
-    def walk(patterns, prefix: str) -> Iterator[tuple[str, type]]:
+    def walk(patterns, prefix: str) -> Iterator[tuple[str, object]]:
         for pattern in patterns:
             route = prefix + str(pattern.pattern)
             if isinstance(pattern, URLResolver):
                 yield from walk(pattern.url_patterns, route)
             elif isinstance(pattern, URLPattern) and "<" not in route and "(?P" not in route:
-                view = getattr(pattern.callback, "view_class", None)
-                if view and issubclass(view, ObjectListView) and view.model:
-                    yield "/" + route.lstrip("^").rstrip("$"), view.model
+                yield "/" + route.lstrip("^").rstrip("$"), pattern.callback
 
     yield from walk(get_resolver().url_patterns, "")
+
+
+def web_lists() -> Iterator[tuple[str, type[ScopedModel]]]:
+    """Every web list of a scoped model."""
+    for path, callback in routes():
+        view = getattr(callback, "view_class", None)
+        if view and issubclass(view, ObjectListView) and view.model:
+            yield path, view
+
+
+def lookups() -> Iterator[tuple[str, object]]:
+    """Every suggestion list a form field asks as its user types."""
+    for path, callback in routes():
+        if getattr(callback, "reference", None):
+            yield path, callback.reference
+
+
+def search_of(view) -> tuple[str, str] | None:
+    """A list's free-text search: its parameter and a plain field it searches."""
+    for name, found in view.filterset_class.base_filters.items():
+        if isinstance(found, SearchFilter):
+            plain = [field for field in found.search_fields if "__" not in field]
+            return (name, plain[0]) if plain else None
+    return None
 
 
 def detail_of(path: str) -> tuple[type[ScopedModel], object] | None:
@@ -135,9 +162,9 @@ def normalised(content: bytes) -> bytes:
     return PER_ANSWER.sub(rb"\1", content)
 
 
-def links(findings: Findings, user: User, html: str, where: str) -> None:
+def links(findings: "Findings", user: User, page: str, where: str) -> None:
     """Every record a page links to is in reach."""
-    for path in set(HREF.findall(html)):
+    for path in set(HREF.findall(page)):
         shown = detail_of(path)
         if shown:
             findings.check(user, shown[0], [int(shown[1])], f"{where} (a link to {path})")
@@ -150,49 +177,84 @@ def test_nothing_out_of_reach_is_returned_counted_or_hinted_at_anywhere():
     models = scoped_models()
     assert len(models) >= 25 and len(list(web_lists())) >= 15 and len(list(api_endpoints())) >= 15
     findings, tried = Findings(), set()
-    names = {body.name for body in Body.objects.all()}
     for username in PERSONAS:
         user = User.objects.get(username=username)
-        web, api = client_for(user), api_for(user, scope="read")
-        for path, _model in web_lists():
-            page = web.get(path)
-            if page.status_code == 200:
-                links(findings, user, page.content.decode(), path)
-                export = web.get(path, {"export": "csv"})
-                if export.status_code == 200:
-                    content = b"".join(export.streaming_content) if export.streaming else export.content
-                    rows = list(csv.reader(io.StringIO(content.decode())))
-                    for column, heading in enumerate(rows[0] if rows else []):
-                        if heading == "Territorial body":
-                            beyond = {row[column] for row in rows[1:]} & (names - reachable(user))
-                            if beyond:
-                                findings.found.append(f"{username}: {path} CSV names {sorted(beyond)[:3]}")
+        web = client_for(user)
+        try_lists(findings, user, web)
         for model in models:
-            every = list(model.objects.values_list("pk", flat=True))
-            mine = in_reach(user, model, every)
-            beyond = [pk for pk in every if pk not in mine][:TRIED]
-            if not hasattr(model, "get_absolute_url"):
-                continue
-            missing_pk = max(every, default=0) + 10_000
-            for pk in beyond:
-                url = model.objects.get(pk=pk).get_absolute_url()
-                if detail_of(url) is None:
-                    break  # not a page of its own (an item shown on its parent's page)
-                tried.add(model)
-                missing_url = url.replace(f"/{pk}/", f"/{missing_pk}/")
-                got, missing = web.get(url), web.get(missing_url)
-                got.content = got.content.replace(url.encode(), missing_url.encode())
-                findings.same(user, got, missing, url)
-            for pk in sorted(mine)[:TRIED]:
-                url = model.objects.get(pk=pk).get_absolute_url()
-                page = web.get(url)
-                if page.status_code == 200:
-                    links(findings, user, page.content.decode(), url)
-        for prefix, viewset in api_endpoints():
-            model = viewset.model
-            answer = api.get(f"/api/{prefix}/", {"page_size": 100})
-            if answer.status_code != 200:
-                continue
+            if hasattr(model, "get_absolute_url"):
+                tried |= try_pages(findings, user, web, model)
+        try_lookups(findings, user, web)
+        try_api(findings, user, api_for(user, scope="read"))
+    assert not findings.found, "\n".join(findings.found)
+    # Not vacuous: every model with pages of its own had records out of someone's reach, and they were tried.
+    paged = {model for model in models if hasattr(model, "get_absolute_url") and model.objects.exists()}
+    paged = {model for model in paged if detail_of(model.objects.first().get_absolute_url())}
+    assert len(paged) >= 12 and tried == paged, sorted(model._meta.label for model in paged - tried)
+
+
+def try_lists(findings: "Findings", user: User, web) -> None:
+    """Each list, a search in it for records beyond reach, and its CSV export."""
+    beyond = {body.name for body in Body.objects.all()} - reachable(user)
+    for path, view in web_lists():
+        page = web.get(path)
+        if page.status_code != 200:
+            continue
+        links(findings, user, page.content.decode(), path)
+        if search := search_of(view):  # searching for what lies beyond finds nothing of it
+            parameter, field = search
+            for record in out_of_reach(user, view.model):
+                asked = {parameter: str(getattr(record, field))[:40]}
+                links(findings, user, web.get(path, asked).content.decode(), f"{path}?{asked}")
+        export = web.get(path, {"export": "csv"})
+        if export.status_code == 200:
+            content = b"".join(export.streaming_content) if export.streaming else export.content
+            rows = list(csv.reader(io.StringIO(content.decode())))
+            for column, heading in enumerate(rows[0] if rows else []):
+                named = {row[column] for row in rows[1:]} & beyond if heading == "Territorial body" else set()
+                if named:
+                    findings.found.append(f"{user.username}: {path} CSV names {sorted(named)[:3]}")
+
+
+def try_pages(findings: "Findings", user: User, web, model: type[ScopedModel]) -> set:
+    """A record's page beyond reach answers as one that does not exist; the links on a page within
+    reach lead only within it. Returns the model, when it has pages of its own and one was tried."""
+    tried = set()
+    missing_pk = (model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 10_000
+    for record in out_of_reach(user, model):
+        url = record.get_absolute_url()
+        if detail_of(url) is None:
+            return tried  # not a page of its own (an item shown on its parent's page)
+        tried.add(model)
+        missing_url = url.replace(f"/{record.pk}/", f"/{missing_pk}/")
+        got, missing = web.get(url), web.get(missing_url)
+        got.content = got.content.replace(url.encode(), missing_url.encode())
+        findings.same(user, got, missing, url)
+    for record in within_reach(user, model):
+        url = record.get_absolute_url()
+        page = web.get(url)
+        if page.status_code == 200:
+            links(findings, user, page.content.decode(), url)
+    return tried
+
+
+def try_lookups(findings: "Findings", user: User, web) -> None:
+    """Typing the key or the name of a record beyond reach is offered nothing of it."""
+    for path, reference in lookups():
+        for record in out_of_reach(user, reference.model):
+            for text in (reference.key(record), str(reference.label(record))[:30]):
+                offered = OPTION.findall(web.get(path, {"q": text}).content.decode())
+                keys = [html.unescape(option).split(SEPARATOR)[0] for option in offered]
+                found = [reference.find(reference.model.objects.all(), key) for key in keys]
+                findings.check(user, reference.model, [one.pk for one in found if one], f"{path}?q={text}")
+
+
+def try_api(findings: "Findings", user: User, api) -> None:
+    """Each endpoint's list, with the records its rows name, and its detail of a record beyond reach."""
+    for prefix, viewset in api_endpoints():
+        model = viewset.model
+        answer = api.get(f"/api/{prefix}/", {"page_size": 100})
+        if answer.status_code == 200:
             rows = answer.json()["results"]
             findings.check(user, model, [row["id"] for row in rows], f"/api/{prefix}/")
             for name, related, lookup in related_fields(viewset):
@@ -200,17 +262,26 @@ def test_nothing_out_of_reach_is_returned_counted_or_hinted_at_anywhere():
                 flat = [one for value in named for one in (value if isinstance(value, list) else [value])]
                 pks = related.objects.filter(**{f"{lookup}__in": flat}).values_list("pk", flat=True)
                 findings.check(user, related, pks, f"/api/{prefix}/ ({name})")
-            every = list(model.objects.values_list("pk", flat=True))
-            mine = in_reach(user, model, every)
-            missing_pk = max(every, default=0) + 10_000
-            for pk in [pk for pk in every if pk not in mine][:TRIED]:
-                got, missing = api.get(f"/api/{prefix}/{pk}/"), api.get(f"/api/{prefix}/{missing_pk}/")
-                findings.same(user, got, missing, f"/api/{prefix}/{pk}/")
-    assert not findings.found, "\n".join(findings.found)
-    # Not vacuous: every model with pages of its own had records out of someone's reach, and they were tried.
-    paged = {model for model in models if hasattr(model, "get_absolute_url") and model.objects.exists()}
-    paged = {model for model in paged if detail_of(model.objects.first().get_absolute_url())}
-    assert len(paged) >= 12 and tried == paged, sorted(model._meta.label for model in paged - tried)
+        missing_pk = (model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 10_000
+        for record in out_of_reach(user, model):
+            got, missing = api.get(f"/api/{prefix}/{record.pk}/"), api.get(f"/api/{prefix}/{missing_pk}/")
+            findings.same(user, got, missing, f"/api/{prefix}/{record.pk}/")
+
+
+def out_of_reach(user: User, model: type[ScopedModel]) -> list:
+    """A few records the persona may not see, newest first."""
+    return sample(user, model, beyond=True)
+
+
+def within_reach(user: User, model: type[ScopedModel]) -> list:
+    return sample(user, model, beyond=False)
+
+
+def sample(user: User, model: type[ScopedModel], beyond: bool) -> list:
+    newest = list(model.objects.order_by("-pk").values_list("pk", flat=True)[:500])
+    mine = in_reach(user, model, newest)
+    chosen = [pk for pk in newest if (pk not in mine) == beyond][:TRIED]
+    return list(model.objects.filter(pk__in=chosen).order_by("-pk"))
 
 
 def reachable(user: User) -> set[str]:
