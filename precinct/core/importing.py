@@ -97,16 +97,40 @@ def rereading(source: Path | io.IOBase, name: str = "") -> Callable[[], Rows]:
     return again
 
 
+class Unreadable(Exception):
+    """A file, or a line of it, that cannot be read as rows at all: nothing of it is written."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(f"line {line}: {reason}")
+        self.line, self.reason = line, reason
+
+
 def _csv_rows(handle) -> Iterator[tuple[int, dict[str, str]]]:
     reader = csv.DictReader(handle)
-    for row in reader:
-        yield reader.line_num, {(k or "").strip(): (v or "").strip() for k, v in row.items() if k is not None}
+    try:
+        for row in reader:
+            yield (
+                reader.line_num,
+                {(k or "").strip(): (v or "").strip() for k, v in row.items() if k is not None},
+            )
+    except UnicodeDecodeError as error:
+        byte = error.object[error.start] if error.start < len(error.object) else 0
+        reason = _("not UTF-8 text (a byte 0x%(byte)02X); save the file as “CSV UTF-8”") % {"byte": byte}
+        raise Unreadable(reader.line_num + 1, reason) from None
+    except csv.Error as error:  # a field past the reader's limit, a stray quote
+        raise Unreadable(reader.line_num, _("not a CSV row: %(error)s") % {"error": error}) from None
 
 
 def _xlsx_rows(source) -> Iterator[tuple[int, dict[str, str]]]:
-    from openpyxl import load_workbook
+    import zipfile
 
-    book = load_workbook(source, read_only=True, data_only=True)
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = load_workbook(source, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as error:
+        raise Unreadable(1, _("not an Excel workbook (.xlsx): %(error)s") % {"error": error}) from None
     sheet = book.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
     header = [str(cell).strip() if cell is not None else "" for cell in next(rows, [])]
@@ -241,6 +265,7 @@ class Importer(ABC):
     name = ""
     model: type[models.Model]
     columns: list[str] = []
+    required: list[str] = []  # the columns every file names
     batch_size = 2000
 
     def __init__(self, actor: Actor) -> None:
@@ -277,14 +302,18 @@ class Importer(ABC):
             return report
         again = rows if callable(rows) else None
         kept: list[models.Model] | None = None if again else []
-        for line, built in self.built(again() if again else rows, progress):
-            report.rows += 1
-            if isinstance(built, RowErrors):
-                report.errors.extend(built.errors)
-                continue
-            self.note(line, built)
-            if kept is not None:
-                kept.append(built)
+        try:
+            for line, built in self.built(again() if again else rows, progress):
+                report.rows += 1
+                if isinstance(built, RowErrors):
+                    report.errors.extend(built.errors)
+                    continue
+                self.note(line, built)
+                if kept is not None:
+                    kept.append(built)
+        except Unreadable as unreadable:  # nothing more of the file can be read: nothing of it is written
+            report.errors.append(RowError(unreadable.line, "file", unreadable.reason))
+            return report
         # The cross-row checks and the write are one transaction, so that nothing another writer commits
         # in between (a registration number, say) can slip past the checks.
         try:
@@ -303,7 +332,7 @@ class Importer(ABC):
                     raise FileChanged
                 if file is not None:
                     file.record(self.name, self.actor, report.written)
-        except FileChanged:
+        except (FileChanged, Unreadable):
             report.written = 0
             report.errors.append(RowError(1, "file", _("the file changed while it was imported")))
         return report
@@ -311,13 +340,34 @@ class Importer(ABC):
     def built(
         self, rows: Rows, progress: Progress | None
     ) -> Iterator[tuple[int, "models.Model | RowErrors"]]:
+        first = True
         for line, row in rows:
+            if first:
+                self.check_header(row)
+                first = False
             try:
                 yield line, self.build(line, row)
             except RowErrors as refused:
                 yield line, refused
             if progress:
                 progress(1)
+
+    def check_header(self, row: dict[str, str]) -> None:
+        """A column the import does not take (a misspelling would leave a value unread) or one it needs
+        and the file lacks: the file is refused at its header, rather than row by row."""
+        named = set(row)
+        unknown = sorted(column for column in named - set(self.columns) if column)
+        missing = [column for column in self.required if column not in named]
+        if unknown or missing:
+            reasons = []
+            if unknown:
+                reasons.append(
+                    _("columns this import does not take: %(names)s") % {"names": ", ".join(unknown)}
+                )
+            if missing:
+                reasons.append(_("columns it needs: %(names)s") % {"names": ", ".join(missing)})
+            taken = ", ".join(self.columns)
+            raise Unreadable(1, "; ".join(reasons) + " " + _("(it takes %(taken)s)") % {"taken": taken})
 
     def built_again(self, rows: Rows, checked: int) -> Iterator[models.Model]:
         """The records of the second reading: the rows checked, every one of them good, and no more."""

@@ -30,6 +30,7 @@ class CrimeImporter(Importer):
     name = "crimes"
     model = Crime
     columns = Crime.ENTERED_FIELDS
+    required = ["body", "registered_on", "agency", "article"]
 
     def __init__(self, actor) -> None:
         super().__init__(actor)
