@@ -76,14 +76,22 @@ def rows_from(source: Path | io.IOBase, name: str = "") -> Iterator[tuple[int, d
         yield from _xlsx_rows(source)
         return
     if isinstance(source, Path):
-        with source.open(encoding="utf-8-sig", newline="") as handle:
-            yield from _csv_rows(handle)
+        with source.open("rb") as handle:
+            yield from _csv_rows(_text_lines(handle))
     else:
-        text = io.TextIOWrapper(source, encoding="utf-8-sig", newline="")
+        yield from _csv_rows(_text_lines(source))  # the file stays open, to be read again
+
+
+def _text_lines(handle) -> Iterator[str]:
+    """The lines of a binary file as UTF-8 text (a BOM dropped), each decoded alone, so that a byte that
+    is not UTF-8 is refused at its own line."""
+    for number, raw in enumerate(handle, start=1):
         try:
-            yield from _csv_rows(text)
-        finally:
-            text.detach()  # the file stays open, to be read again
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            reason = _("not UTF-8 text (a byte 0x%(byte)02X); save the file as “CSV UTF-8”")
+            raise Unreadable(number, reason % {"byte": raw[error.start]}) from None
+        yield text.removeprefix("\ufeff") if number == 1 else text
 
 
 def rereading(source: Path | io.IOBase, name: str = "") -> Callable[[], Rows]:
@@ -105,20 +113,18 @@ class Unreadable(Exception):
         self.line, self.reason = line, reason
 
 
-def _csv_rows(handle) -> Iterator[tuple[int, dict[str, str]]]:
-    reader = csv.DictReader(handle)
+def _csv_rows(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    # Strict: a quote left open or a stray one is an error, not a field that runs on through the file.
+    reader = csv.DictReader(lines, strict=True)
     try:
         for row in reader:
             yield (
                 reader.line_num,
                 {(k or "").strip(): (v or "").strip() for k, v in row.items() if k is not None},
             )
-    except UnicodeDecodeError as error:
-        byte = error.object[error.start] if error.start < len(error.object) else 0
-        reason = _("not UTF-8 text (a byte 0x%(byte)02X); save the file as “CSV UTF-8”") % {"byte": byte}
-        raise Unreadable(reader.line_num + 1, reason) from None
-    except csv.Error as error:  # a field past the reader's limit, a stray quote
-        raise Unreadable(reader.line_num, _("not a CSV row: %(error)s") % {"error": error}) from None
+    except csv.Error as error:  # a field past the reader's limit, a quote left open
+        # The row that could not be read begins on the line after the last one read whole.
+        raise Unreadable(reader.line_num + 1, _("not a CSV row: %(error)s") % {"error": error}) from None
 
 
 def _xlsx_rows(source) -> Iterator[tuple[int, dict[str, str]]]:

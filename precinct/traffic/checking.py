@@ -16,6 +16,9 @@ PLATE = re.compile(r"[0-9A-Z]{2,10}")
 SOURCE = re.compile(r"[0-9A-Za-z._:/-]{1,32}")
 CANONICAL = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:[0-5]\d:[0-5]\d")
 MINUTES = re.compile(r":[0-5]\d:[0-5]\d")  # the rest of a canonical time, after its hour
+# What no place holds: a control character (a NUL byte breaks PostgreSQL's text), or a byte that was not
+# UTF-8, read as the replacement character.
+BAD_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
 UTC = datetime.UTC
 EARLIEST_TEXT = EARLIEST.isoformat()
 PAYMENTS = frozenset(Payment.values)
@@ -195,6 +198,8 @@ class Checker:
         if cell is None:
             cell = self.cells[key] = len(self.cell_keys)
             self.cell_keys.append(key)
+        if place and BAD_TEXT.search(place):
+            raise Refused("place", _("contains control characters, or bytes that are not UTF-8 text"))
         place = place[:120].replace("\t", " ").replace("\n", " ").replace("\\", "/") if place else ""
         staged = (stamp, body_id, source, device_id, article_id, plate, amount, payment, place, self.batch_id)
         return staged, cell

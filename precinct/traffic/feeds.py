@@ -8,7 +8,8 @@ from precinct.traffic.feed import FeedReport, ViolationFeed, rows_of
 
 
 def violations(actor: Actor, path: Path, progress=None) -> FeedReport:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
+    # A byte that is not UTF-8 is read as the replacement character, and its row quarantined.
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
         feed = ViolationFeed(actor, source=path.name)
         return feed.run(rows_of(handle, path.name), progress, parallel=True)
 
