@@ -239,11 +239,13 @@ class ViolationFeed:
         self.roll_up(written)
         self.count_for(bodies)
         if refused:
-            QuarantinedRow.objects.bulk_create(
-                [QuarantinedRow(batch=self.batch, line=line, field=name, reason=reason, raw=raw)
-                 for line, name, reason, raw in refused],
-                batch_size=2000,
-            )  # fmt: skip
+            kept = [
+                QuarantinedRow(
+                    batch=self.batch, line=line, field=name, reason=storable(why), raw=storable(raw)
+                )
+                for line, name, why, raw in refused
+            ]
+            QuarantinedRow.objects.bulk_create(kept, batch_size=2000)
             room = KEPT_PROBLEMS - len(self.report.problems)
             self.report.problems += [
                 (line, name, reason) for line, name, reason, _raw in refused[: max(room, 0)]
@@ -344,6 +346,12 @@ class ViolationFeed:
                 devices[(device_id, datetime.date(year, month, 1))][0] += count
         add_violations(dict(cells), chains)
         DeviceMonthRollup().apply(dict(devices))
+
+
+def storable(text: str) -> str:
+    """A refused row's text as the database keeps it: PostgreSQL's text holds no NUL byte, so one is kept
+    written out (the row was refused for it, or for a reason beside it)."""
+    return text.replace("\x00", "\\x00")
 
 
 def counts(batch: FeedBatch) -> str:
