@@ -54,7 +54,7 @@ STAGED = (
     "occurred_at", "body_id", "source", "device_id", "article_id", "vehicle", "fine", "payment", "place",
     "batch_id",
 )  # fmt: skip
-CHUNK = 50_000
+CHUNK = 100_000
 KEPT_PROBLEMS = 1_000  # quarantined rows shown in a report (all of them are stored)
 
 

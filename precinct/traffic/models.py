@@ -162,7 +162,7 @@ class BatchStatus(models.TextChoices):
     INTERRUPTED = "interrupted", _("interrupted")
 
 
-# A batch that wrote no chunk for this long has lost its process: a chunk of 50,000 rows takes a second.
+# A batch that wrote no chunk for this long has lost its process: a chunk of 100,000 rows takes a second.
 BATCH_SILENT = datetime.timedelta(minutes=10)
 
 
