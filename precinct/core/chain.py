@@ -84,6 +84,13 @@ def seal(wait: bool = False, chunk: int = 20_000) -> int:
         if not _lock(wait):
             return 0
         seq, digest = head()
+        if connection.vendor == "postgresql":
+            # The unsealed entries in the order of their partial index. A bitmap scan (the plan chosen when
+            # few are pending) visits every version that sealing left behind, on every seal, until VACUUM
+            # runs: after a large import, 150 ms a page. An index scan marks those it passes as dead, so
+            # that the next seal skips them.
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL enable_bitmapscan = off")
         while True:
             pending = stored("seq IS NULL", "id", [chunk])
             if not pending:
@@ -95,6 +102,9 @@ def seal(wait: bool = False, chunk: int = 20_000) -> int:
                 rows.append((seq, digest, entry_id))
             _write(rows)
             sealed += len(rows)
+        if connection.vendor == "postgresql":  # the rest of an enclosing transaction plans as it would
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL enable_bitmapscan = DEFAULT")
     return sealed
 
 
