@@ -3,7 +3,8 @@ every scoped model, every interface that lists or shows its records and every pe
 reach is returned, and "not found" looks the same as "not yours".
 
 The interfaces are found, not listed: every web list (`ObjectListView`, with its CSV export and its
-search for a record beyond reach), every detail page a record links to (`ObjectDetailView`), every
+search for a record beyond reach), every detail page a record links to (`ObjectDetailView`), the
+records behind every figure, every form that makes a record (its choices of bodies and records), every
 suggestion list a form asks as its user types (`lookup_view`), and every API endpoint of the router (its
 list, with the ids of the related records in each row, and its detail). A new scoped model, page or
 endpoint is tried without a test of its own. What is "in reach" is computed here from the raw rows: the
@@ -28,7 +29,7 @@ from precinct.core.filters import SearchFilter
 from precinct.core.references import SEPARATOR
 from precinct.core.roles import VIEW, Role, can
 from precinct.core.scope import ScopedModel
-from precinct.core.views import ObjectDetailView, ObjectListView
+from precinct.core.views import ObjectDetailView, ObjectListView, ServiceFormView
 from precinct.organisation.demo_users import ensure_demo_users
 from precinct.organisation.models import Body, User
 
@@ -75,6 +76,14 @@ def web_lists() -> Iterator[tuple[str, type[ScopedModel]]]:
         view = getattr(callback, "view_class", None)
         if view and issubclass(view, ObjectListView) and view.model:
             yield path, view
+
+
+def new_record_forms() -> Iterator[str]:
+    """The path of every form that makes a new record."""
+    for path, callback in routes():
+        view = getattr(callback, "view_class", None)
+        if view and issubclass(view, ServiceFormView):
+            yield path
 
 
 def lookups() -> Iterator[tuple[str, object]]:
@@ -185,6 +194,9 @@ def test_nothing_out_of_reach_is_returned_counted_or_hinted_at_anywhere():
             if hasattr(model, "get_absolute_url"):
                 tried |= try_pages(findings, user, web, model)
         try_lookups(findings, user, web)
+        try_forms(findings, user, web)
+        if username not in ("analyst", "admin"):  # they reach every body: nothing lies beyond
+            try_drill_downs(findings, user, web)
         try_api(findings, user, api_for(user, scope="read"))
     assert not findings.found, "\n".join(findings.found)
     # Not vacuous: every model with pages of its own had records out of someone's reach, and they were tried.
@@ -247,6 +259,53 @@ def try_lookups(findings: "Findings", user: User, web) -> None:
                 keys = [html.unescape(option).split(SEPARATOR)[0] for option in offered]
                 found = [reference.find(reference.model.objects.all(), key) for key in keys]
                 findings.check(user, reference.model, [one.pk for one in found if one], f"{path}?q={text}")
+
+
+def try_forms(findings: "Findings", user: User, web) -> None:
+    """A form offers, in its choices and its lookups, only bodies and records within reach."""
+    bodies = {body.pk for body in Body.objects.all() if any(map(body.path.startswith, user.reach_paths()))}
+    for path in new_record_forms():
+        page = web.get(path)
+        if page.status_code != 200:
+            continue
+        form = page.context["form"]
+        owner = getattr(getattr(form, "_meta", None), "model", None)
+        for name, field in form.fields.items():
+            offered = getattr(field, "queryset", None)
+            if offered is None:
+                continue
+            where = f"{path} ({name})"
+            # The organisation itself is public (a reception day names the districts whose citizens it
+            # receives); the body a record is filed under must be one in reach.
+            if offered.model is Body and name == getattr(owner, "body_field", "body"):
+                beyond = set(offered.values_list("pk", flat=True)) - bodies
+                if beyond:
+                    findings.found.append(f"{user.username}: {where} offers bodies {sorted(beyond)[:5]}")
+            elif issubclass(offered.model, ScopedModel):
+                findings.check(user, offered.model, offered.values_list("pk", flat=True), where)
+
+
+def try_drill_downs(findings: "Findings", user: User, web) -> None:
+    """The records behind every figure, for the broadest body in reach, lead only within reach; a body
+    beyond reach is refused as one that does not exist."""
+    from precinct.reports.engine import all_measures
+
+    if not can(user, "reports"):
+        return
+    asked = {"start": "2023-01-01", "end": "2023-12-31"}
+    measures = [name for name, measure in all_measures(user).items() if measure.records is not None]
+    for name in measures:
+        page = web.get("/reports/records/", {"measure": name, **asked})
+        if page.status_code == 200:
+            links(findings, user, page.content.decode(), f"/reports/records/?measure={name}")
+    beyond = Body.objects.exclude(pk__in=[body.pk for body in Body.objects.visible_to(user)]).first()
+    if beyond and measures:
+        asked["measure"] = measures[0]
+        missing = Body.objects.order_by("-pk").first().pk + 1000
+        got = web.get("/reports/records/", {**asked, "body": beyond.pk})
+        findings.same(
+            user, got, web.get("/reports/records/", {**asked, "body": missing}), "records of a body"
+        )
 
 
 def try_api(findings: "Findings", user: User, api) -> None:
