@@ -177,9 +177,14 @@ def parse_date(column: str, text: str, required: bool = False) -> datetime.date 
         raise RowRefused(
             column,
             _("%(day)s is outside %(first)s–%(last)s")
-            % {"day": f"{found:%d.%m.%Y}", "first": f"{EARLIEST:%d.%m.%Y}", "last": f"{LATEST:%d.%m.%Y}"},
+            % {"day": dotted(found), "first": dotted(EARLIEST), "last": dotted(LATEST)},
         )
     return found
+
+
+def dotted(day: datetime.date) -> str:
+    """dd.mm.yyyy, the year in four digits even before 1000 (strftime gives "01.01.1")."""
+    return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
 
 
 # Amounts are kept with 14 digits, two of them after the point.

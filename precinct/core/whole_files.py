@@ -22,7 +22,8 @@ def written_whole(target: Path) -> Iterator[BinaryIO]:
     target = Path(target)
     partial = partial_of(target)
     try:
-        with open(partial, "wb") as handle:
+        # Readable by its owner only, like what it becomes: a report or an export names people.
+        with os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())  # on the disk before its name says it is whole

@@ -18,6 +18,7 @@ CANONICAL = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:[0-5]\d:[0-5]\d")
 MINUTES = re.compile(r":[0-5]\d:[0-5]\d")  # the rest of a canonical time, after its hour
 # What no place holds: a control character (a NUL byte breaks PostgreSQL's text), or a byte that was not
 # UTF-8, read as the replacement character.
+PLACE_LENGTH = 120  # the register's column
 BAD_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
 UTC = datetime.UTC
 EARLIEST_TEXT = EARLIEST.isoformat()
@@ -200,7 +201,9 @@ class Checker:
             self.cell_keys.append(key)
         if place and BAD_TEXT.search(place):
             raise Refused("place", _("contains control characters, or bytes that are not UTF-8 text"))
-        place = place[:120].replace("\t", " ").replace("\n", " ").replace("\\", "/") if place else ""
+        if len(place) > PLACE_LENGTH:  # refused, never cut short without a word
+            raise Refused("place", _("longer than %(n)s characters") % {"n": PLACE_LENGTH})
+        place = place.replace("\t", " ").replace("\n", " ").replace("\\", "/") if place else ""
         staged = (stamp, body_id, source, device_id, article_id, plate, amount, payment, place, self.batch_id)
         return staged, cell
 

@@ -36,7 +36,7 @@ from precinct.core.models import Action, Via
 from precinct.core.roles import CHANGE, can
 from precinct.core.rollups import read_chains
 from precinct.organisation.models import Body
-from precinct.traffic.checking import Checker, Chunk, Unreadable
+from precinct.traffic.checking import BAD_TEXT, Checker, Chunk, Unreadable
 from precinct.traffic.models import (
     BATCH_SILENT,
     BatchStatus,
@@ -97,8 +97,11 @@ def text_lines(stream) -> Iterator[str]:
 
 def csv_rows(handle: io.TextIOBase) -> Iterator[tuple[int, tuple]]:
     """(line, values in COLUMNS order) of a CSV file with a header row naming its columns."""
-    reader = csv.reader(handle)
+    # Strict: a quote left open is a row refused, not a place that swallows the lines after it.
+    reader = csv.reader(handle, strict=True)
     header = [name.strip().lower() for name in next(reader, [])]
+    if any(BAD_TEXT.search(name) for name in header):  # UTF-16 or Windows-1251, read as UTF-8
+        raise ValueError(_("The file is not UTF-8 text: save it as “CSV UTF-8”."))
     if not {"occurred_at", "article", "vehicle"} <= set(header):
         raise ValueError(_("The header must name at least occurred_at, article and vehicle."))
     width = len(header)

@@ -192,7 +192,7 @@ class FeedBatch(models.Model):
         ordering = ["-received_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.received_at:%Y-%m-%d %H:%M} {self.source}"
+        return f"{timezone.localtime(self.received_at):%d.%m.%Y %H:%M} {self.source}"
 
     def get_absolute_url(self) -> str:
         return reverse("traffic:batch", args=[self.pk])

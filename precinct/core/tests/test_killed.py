@@ -151,7 +151,10 @@ def test_an_export_killed_while_it_writes_leaves_the_file_that_was_there(tmp_pat
     command = [sys.executable, "-m", "precinct", "audit", "export", "-o", str(target)]
     kill_once_shown(command, r"Exporting:\s+\d+%\|[^|]*\| (\d+)/")
     assert target.read_text(encoding="utf-8") == "the export of last month\n"
-    assert (tmp_path / "audit.jsonl.partial").exists()  # named for what it is
+    partial = tmp_path / "audit.jsonl.partial"  # named for what it is, and for its owner's eyes only
+    assert partial.exists() and partial.stat().st_mode & 0o777 == 0o600
+    assert AuditEntry.objects.filter(note__startswith="audit export").count() == 1  # audited though cut short
     run(command)
-    assert target.read_text(encoding="utf-8").count("\n") == ENTRIES
+    # The entries, and the entry of the export cut short (each export's own entry is the next one's).
+    assert target.read_text(encoding="utf-8").count("\n") == ENTRIES + 1
     assert not (tmp_path / "audit.jsonl.partial").exists()

@@ -128,6 +128,11 @@ FEED_FILES = {
     "a field past the CSV reader's limit": (feed(FEED_ROW + ",," + "x" * 140_000 + "\n"), (3, "line")),
     "the year 9999": (feed(FEED_ROW.replace("2023", "9999") + ",,\n"), (3, "occurred_at")),
     "a fine that is not a number": (feed(FEED_ROW + "1e9,,\n"), (3, "fine")),
+    "a place over 120 characters": (feed(FEED_ROW + ",," + "x" * 121 + "\n"), (3, "place")),
+    "a quote left open": (
+        feed(FEED_ROW + ',,"Nizami\n' + FEED_ROW.replace(":01,", ":02,") + ",,\n"),
+        (3, "line"),
+    ),
 }
 
 
@@ -152,3 +157,17 @@ def test_a_malformed_feed_row_is_quarantined_by_line_and_field_and_the_rest_writ
         assert (batch.status, batch.written, batch.quarantined) == ("complete", 1, 1)
         assert list(batch.quarantine.values_list("line", "field")) == [where]
     assert Violation.objects.count() == 2 and QuarantinedRow.objects.count() == 2
+
+
+def test_a_feed_file_that_is_not_utf8_is_refused_by_name_on_every_way_in(camera, tmp_path):
+    content = (FEED_HEADER + FEED_GOOD).encode("utf-16")
+    path = tmp_path / "feed.csv"
+    path.write_bytes(content)
+    with pytest.raises(CommandError, match="not UTF-8"):
+        call_command(
+            "import", "violations", str(path), user="feeder", stdout=io.StringIO(), stderr=io.StringIO()
+        )
+    answer = api_for(camera).generic("POST", "/api/violations/batch/", content, content_type="text/csv")
+    assert answer.status_code == 400 and "not UTF-8" in answer.content.decode()
+    assert not Violation.objects.exists()
+    assert set(FeedBatch.objects.values_list("status", flat=True)) == {"failed"}  # each ended visibly

@@ -64,7 +64,10 @@ class Command(ActingCommand):
         if not report.ok:
             for error in report.errors:
                 self.stderr.write(f"line {error.line}, {error.field}: {error.reason}")
-            raise CommandError(f"Nothing imported: {len(report.errors)} problems in {report.rows} rows.")
+            found = len(report.errors)
+            raise CommandError(
+                f"Nothing imported: {found} problem{'s' * (found != 1)} in {report.rows} rows."
+            )
         self.stdout.write(self.style.SUCCESS(f"{report.written} {kind} imported from {file}."))
 
     def feed(self, kind: str, file: Path, actor: Actor, verbosity: int) -> None:
@@ -79,6 +82,8 @@ class Command(ActingCommand):
                 report = feeds()[kind](actor, file, bar.update)
             except PermissionDenied as refusal:
                 raise CommandError(f"{actor.user.username}: {refusal}") from None
+            except ValueError as unreadable:  # a file the feed cannot read at all (its batch ends failed)
+                raise CommandError(f"{file.name}: {unreadable}") from None
         for line, field, reason in report.problems[:SHOWN_PROBLEMS]:
             self.stderr.write(f"line {line}, {field}: {reason}")
         if report.quarantined > SHOWN_PROBLEMS:
