@@ -15,7 +15,7 @@ def bench_crime_import() -> dict:
     import resource
 
     from precinct.core.audit import Actor
-    from precinct.core.importing import rereading
+    from precinct.core.import_files import rereading
     from precinct.core.models import Via
     from precinct.core.roles import Role
     from precinct.crimes.demo import PLANS, Generator

@@ -19,7 +19,8 @@ from django.views.generic import DetailView, FormView, ListView
 
 from precinct.core.audit import Actor, changes_of, reads_of, record_export, record_read
 from precinct.core.forms import ImportForm
-from precinct.core.importing import FileKey, rereading
+from precinct.core.import_files import rereading
+from precinct.core.importing import FileKey
 from precinct.core.models import Action, Via
 from precinct.core.roles import CHANGE, VIEW, can
 from precinct.core.tables import Column

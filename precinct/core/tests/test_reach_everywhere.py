@@ -232,7 +232,7 @@ def try_pages(findings: "Findings", user: User, web, model: type[ScopedModel]) -
     """A record's page beyond reach answers as one that does not exist; the links on a page within
     reach lead only within it. Returns the model, when it has pages of its own and one was tried."""
     tried = set()
-    missing_pk = (model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 10_000
+    missing_pk = unused_pk(model)
     for record in out_of_reach(user, model):
         url = record.get_absolute_url()
         if detail_of(url) is None:
@@ -321,10 +321,15 @@ def try_api(findings: "Findings", user: User, api) -> None:
                 flat = [one for value in named for one in (value if isinstance(value, list) else [value])]
                 pks = related.objects.filter(**{f"{lookup}__in": flat}).values_list("pk", flat=True)
                 findings.check(user, related, pks, f"/api/{prefix}/ ({name})")
-        missing_pk = (model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 10_000
+        missing_pk = unused_pk(model)
         for record in out_of_reach(user, model):
             got, missing = api.get(f"/api/{prefix}/{record.pk}/"), api.get(f"/api/{prefix}/{missing_pk}/")
             findings.same(user, got, missing, f"/api/{prefix}/{record.pk}/")
+
+
+def unused_pk(model: type[ScopedModel]) -> int:
+    """A key no record of the model has: what "not found" answers for."""
+    return (model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 10_000
 
 
 def out_of_reach(user: User, model: type[ScopedModel]) -> list:

@@ -54,7 +54,7 @@ def test_it_writes_nothing_and_lists_every_bad_row(nasimi_officer, tmp_path):
 
 def test_the_report_names_line_field_and_reason(nasimi_officer, tmp_path):
     from precinct.core.audit import Actor
-    from precinct.core.importing import rows_from
+    from precinct.core.import_files import rows_from
     from precinct.crimes.importers import CrimeImporter
 
     bad = [
@@ -113,7 +113,7 @@ def test_a_date_out_of_range_and_a_nul_byte_are_refused_by_line_and_field(nasimi
     from pathlib import Path
 
     from precinct.core.audit import Actor
-    from precinct.core.importing import rows_from
+    from precinct.core.import_files import rows_from
     from precinct.crimes.importers import CrimeImporter
 
     header = "body,number,registered_on,agency,article,place,status\n"
@@ -157,7 +157,7 @@ def test_a_file_is_read_again_to_be_written_and_one_changed_in_between_writes_no
     from pathlib import Path
 
     from precinct.core.audit import Actor
-    from precinct.core.importing import rows_from
+    from precinct.core.import_files import rows_from
     from precinct.crimes.importers import CrimeImporter
 
     path = Path(write_csv(tmp_path, GOOD))

@@ -10,7 +10,8 @@ from tqdm import tqdm
 
 from precinct.core.audit import Actor
 from precinct.core.discovery import app_modules
-from precinct.core.importing import FileKey, importers, rereading
+from precinct.core.import_files import rereading
+from precinct.core.importing import FileKey, importers
 from precinct.core.management.base import ActingCommand
 from precinct.core.models import Via
 
